@@ -1,0 +1,34 @@
+# pbkg: the two set-up commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= graphs/store
+CORPUS ?= examples/corpus
+
+.PHONY: run test lint system-deps clean
+
+$(BIN)/kg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# build the demo corpus into the embedded store, write the HTML view and the Gephi file, print a summary
+run: $(BIN)/kg
+	$(BIN)/kg build $(CORPUS) --store $(STORE)
+	$(BIN)/kg viz --store $(STORE) -o graphs/partnerships.html
+	$(BIN)/kg export --store $(STORE) --format gexf -o graphs/graph.gexf
+
+# the whole test suite, with the system packages the tests need (Java for HermiT, …)
+test: $(BIN)/kg system-deps
+	$(BIN)/python -m pytest -q
+
+system-deps:
+	bash scripts/system-deps.sh
+
+lint: $(BIN)/kg
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+clean:
+	rm -rf $(STORE) graphs/*.html graphs/*.gexf
