@@ -48,5 +48,5 @@ def document_json(doc) -> dict:
         "damage": [vars(d) for d in doc.damage],
         "warnings": doc.warnings,
         "text": doc.text,
-        "offsets": [[s, e] for s, e in zip(doc.starts, doc.ends)],
+        "offsets": [[s, e] for s, e in zip(doc.starts, doc.ends, strict=True)],
     }

@@ -152,7 +152,7 @@ def extract(page: str) -> tuple[Tracked, dict]:
             # pop to the matching open tag
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i][0] == tag:
-                    for t, skipping in stack[i:]:
+                    for _tag, skipping in stack[i:]:
                         if skipping:
                             skip_depth -= 1
                     del stack[i:]
