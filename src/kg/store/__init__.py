@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Row, Store, StoreError
+from .base import QueryResult, Row, Store, StoreError
 from .embedded import EmbeddedStore
 
 DEFAULT_STORE = Path("graphs") / "store"
 
-__all__ = ["DEFAULT_STORE", "EmbeddedStore", "Row", "Store", "StoreError", "open_store"]
+__all__ = ["DEFAULT_STORE", "EmbeddedStore", "QueryResult", "Row", "Store", "StoreError", "open_store"]
 
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> Store:
