@@ -18,9 +18,11 @@ from .extract import EXTRACTOR_VERSION, extract
 from .ingest import IngestError, read_inputs
 from .model import Extraction
 from .rdf import article_quads, meta_quads
+from .reason import ReasonReport, materialise
 from .resolve import resolve
 from .resolve.iri import article_graph, article_iri
 from .store import Store
+from .validate import ValidationReport, validate
 
 
 @dataclass
@@ -31,6 +33,8 @@ class BuildReport:
     entities: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
+    reasoning: ReasonReport | None = None  # what the ontology added (graph/inferred)
+    validation: ValidationReport | None = None  # SHACL on the articles just built
 
 
 def version() -> str:
@@ -73,6 +77,10 @@ def build(paths: Iterable[str], store: Store, *, on_item: Callable[[str], None] 
         if on_item:
             on_item(item.id)
     refresh_entities(store)
+    report.reasoning = materialise(store)
+    if report.built:
+        graphs = [article_graph(a) for a in dict.fromkeys(report.built)]
+        report.validation = validate(store, [*graphs, V.META_GRAPH, V.ENTITY_GRAPH])
     return report
 
 

@@ -69,6 +69,19 @@ def summary(report: BuildReport, store: str, console: Console) -> None:
     grid = Table.grid(padding=(0, 4))
     grid.add_row(t, e)
     console.print(grid)
+    if report.reasoning:
+        console.print(
+            f"reasoning: {report.reasoning.inferred} statement(s) inferred from the ontology"
+            " (graph https://w3id.org/pbkg/graph/inferred)"
+        )
+    if report.validation:
+        v = report.validation
+        verdict = (
+            "[green]conforms to ontology/shapes.ttl[/green]"
+            if v.conforms
+            else f"[red]{len(v.violations)} SHACL violation(s)[/red]: see `kg validate --store {store}`"
+        )
+        console.print(f"validation: {verdict}")
     if report.warnings:
         console.print(f"[yellow]{len(report.warnings)} warning(s)[/yellow]")
         for w in report.warnings[:10]:
