@@ -311,16 +311,17 @@ def where_brace(text: str) -> int:
 def bind(
     text: str, bound: dict[str, ox.NamedNode | ox.Literal], unbound: list[str], name: str = "query"
 ) -> str:
-    """Bind parameters with a VALUES block at the start of the WHERE group.
+    """Bind parameters with VALUES blocks at the start of the WHERE group.
 
+    One single-variable block per parameter (the same single row as one block of several
+    variables, but Virtuoso's optimiser stalls on a multi-variable row joined with GROUP BY).
     Optional parameters left out are bound to UNDEF, so the variable is still declared (some
     servers, Virtuoso among them, reject a query that uses a variable nothing can bind).
     """
     if not bound and not unbound:
         return text
-    names = [*bound, *unbound]
-    row = " ".join(str(bound[v]) if v in bound else "UNDEF" for v in names)
-    block = f" VALUES ({' '.join('?' + v for v in names)}) {{ ({row}) }}\n"
+    rows = [(v, str(t)) for v, t in bound.items()] + [(v, "UNDEF") for v in unbound]
+    block = "".join(f" VALUES ?{v} {{ {t} }}" for v, t in rows) + "\n"
     at = where_brace(text)
     return text[:at] + block + text[at:]
 

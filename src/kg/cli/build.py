@@ -45,7 +45,7 @@ def build_cmd(paths, store, quiet):
     for line in report.failed:
         click.echo(f"kg: skipped {line}", err=True)
     if not quiet:
-        summary(report, store, Console())
+        summary(report, st.location, Console())
     if report.articles == 0:
         click.echo("kg: error: nothing could be built", err=True)
         sys.exit(1)
