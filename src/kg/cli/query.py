@@ -55,7 +55,8 @@ def query_cmd(query, sparql, params, fmt, list_, show, store, output):
     inferred graph); use GRAPH to tell them apart.
     """
     if list_:
-        list_catalogue(Console(soft_wrap=False))
+        out = click.get_text_stream("stdout")
+        list_catalogue(Console(file=out, width=None if out.isatty() else 200, highlight=False))
         return
     if bool(query) == bool(sparql):
         raise click.UsageError("give a query name or file, or --sparql TEXT (one of them)")
