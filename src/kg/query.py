@@ -10,7 +10,8 @@ Values are turned into RDF terms (checked against their type) and bound with a V
 start of the query's WHERE group. The terms are serialised by pyoxigraph, which escapes them, so
 no value can change the query: a quote or a brace in a value stays inside its literal.
 Because SPARQL evaluates nested groups on their own, a FILTER that tests a parameter belongs in
-the outermost WHERE group, not inside a GRAPH block (triple patterns may use parameters anywhere).
+a WHERE group (the query's or a sub-select's), not inside a GRAPH block; triple patterns may use
+parameters anywhere.
 """
 
 from __future__ import annotations
@@ -298,14 +299,15 @@ def _code_only(text: str) -> str:
     )
 
 
-def where_brace(text: str) -> int:
-    """The offset just after the `{` that opens the query's WHERE group (or its only group)."""
+def where_braces(text: str) -> list[int]:
+    """Offsets just after the `{` of every WHERE group (the query's and its sub-selects'),
+    or after the first `{` when the query omits the WHERE keyword."""
     code = _code_only(text)
-    m = WHERE_RE.search(code)
-    at = code.find("{", m.end() if m else 0)
-    if at < 0:
+    starts = [m.end() for m in WHERE_RE.finditer(code)] or [0]
+    braces = [code.find("{", at) for at in starts]
+    if not braces or braces[0] < 0:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return at + 1
+    return [b + 1 for b in braces if b >= 0]
 
 
 def bind(
@@ -322,8 +324,9 @@ def bind(
         return text
     rows = [(v, str(t)) for v, t in bound.items()] + [(v, "UNDEF") for v in unbound]
     block = "".join(f" VALUES ?{v} {{ {t} }}" for v, t in rows) + "\n"
-    at = where_brace(text)
-    return text[:at] + block + text[at:]
+    for at in reversed(where_braces(text)):
+        text = text[:at] + block + text[at:]
+    return text
 
 
 def run(store: Store, query: Query, given: dict[str, str] | None = None) -> QueryResult:
