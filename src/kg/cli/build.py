@@ -20,7 +20,10 @@ from .options import store_option
 @click.argument("paths", nargs=-1, required=True)
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def build_cmd(paths, store, quiet):
+@click.option(
+    "--no-validate", is_flag=True, help="Skip the SHACL check of the built articles (slow on huge batches)."
+)
+def build_cmd(paths, store, quiet, no_validate):
     """Read article files or folders (txt/html/jsonl, `-` for stdin) into the store.
 
     Each article becomes one named graph; building an article again replaces its graph.
@@ -29,7 +32,7 @@ def build_cmd(paths, store, quiet):
     total = sum(1 for p in expand_paths(paths) if not isinstance(p, Exception))
     with open_store(store) as st:
         if quiet or not sys.stderr.isatty():
-            report = build(paths, st)
+            report = build(paths, st, check=not no_validate)
         else:
             with Progress(
                 TextColumn("[bold]building"),
@@ -41,7 +44,12 @@ def build_cmd(paths, store, quiet):
                 transient=True,
             ) as prog:
                 task = prog.add_task("", total=total or None)
-                report = build(paths, st, on_item=lambda name: prog.update(task, advance=1, description=name))
+                report = build(
+                    paths,
+                    st,
+                    on_item=lambda name: prog.update(task, advance=1, description=name),
+                    check=not no_validate,
+                )
     for line in report.failed:
         click.echo(f"kg: skipped {line}", err=True)
     if not quiet:
