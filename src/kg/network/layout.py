@@ -9,13 +9,11 @@ gives the same picture and the same export file.
 from __future__ import annotations
 
 import math
-import random
 import statistics
 
-import igraph as ig
 import networkx as nx
 
-from .stats import simple_igraph
+from .stats import seeded, simple_igraph
 from .style import class_style, relation_color
 
 EDGE_LENGTH = 120.0  # median edge length after scaling, in vis-network pixels at zoom 1
@@ -28,11 +26,8 @@ def positions(g: nx.MultiDiGraph, seed: int = 1) -> dict:
     h, nodes = simple_igraph(g)
     if not nodes:
         return {}
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with seeded(seed):
         coords = h.layout_fruchterman_reingold(niter=500).coords
-    finally:
-        ig.set_random_number_generator(random)
     lengths = [math.dist(coords[e.source], coords[e.target]) for e in h.es]
     typical = statistics.median(lengths) if lengths else 1.0
     scale = EDGE_LENGTH / typical if typical > 0 else EDGE_LENGTH

@@ -8,7 +8,10 @@ Brokers are read from the full graph, so an organisation is a broker in every vi
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import igraph as ig
 import networkx as nx
@@ -38,6 +41,17 @@ def simple_igraph(g: nx.MultiDiGraph) -> tuple[ig.Graph, list]:
     return h, nodes
 
 
+@contextmanager
+def seeded(seed: int = 1) -> Iterator[None]:
+    """igraph's random numbers from a seeded generator: the same store gives the same layout,
+    the same communities and so byte-identical exports."""
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
+
+
 def add_stats(view: nx.MultiDiGraph, full: nx.MultiDiGraph) -> None:
     """Write degree, betweenness, community, bridges and broker into the view's node attributes."""
     h, nodes = simple_igraph(view)
@@ -62,7 +76,8 @@ def communities(h: ig.Graph) -> list[int]:
     """Louvain communities (igraph multilevel), numbered by size: community 0 is the largest."""
     if h.vcount() == 0:
         return []
-    membership = h.community_multilevel(weights="weight" if h.ecount() else None).membership
+    with seeded():
+        membership = h.community_multilevel(weights="weight" if h.ecount() else None).membership
     sizes = defaultdict(int)
     for c in membership:
         sizes[c] += 1
