@@ -16,8 +16,8 @@ import networkx as nx
 from .stats import seeded, simple_igraph
 from .style import class_style, relation_color
 
-EDGE_LENGTH = 120.0  # median edge length after scaling, in vis-network pixels at zoom 1
-SIZE_MIN, SIZE_MAX = 10.0, 40.0
+EDGE_LENGTH = 220.0  # median edge length after scaling, in vis-network pixels at zoom 1: room for labels
+SIZE_MIN, SIZE_MAX = 8.0, 28.0
 SIZE_BY = ("degree", "betweenness", "article_count")
 
 
