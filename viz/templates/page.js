@@ -16,6 +16,12 @@ function pbkgPage(meta, nodes, edges, adapter) {
       incident.get(end).push(e);
     }
   }
+  // the WebGL page leaves posts out of its data: they are the holds_post edges
+  for (const n of nodes) {
+    if (n.posts !== undefined) continue;
+    n.posts = (incident.get(n.id) || []).filter((e) => e.rel === "holds_post")
+      .map((e) => `${e.role} · ${byId.get(e.from === n.id ? e.to : e.from).label}`);
+  }
   const classOf = new Map(meta.classes.map((c) => [c.key, c]));
   const hidden = new Set();
 
@@ -41,6 +47,10 @@ function pbkgPage(meta, nodes, edges, adapter) {
   document.getElementById("count-nodes").textContent = nodes.length.toLocaleString();
   document.getElementById("count-edges").textContent = edges.length.toLocaleString();
   if (!nodes.length) document.getElementById("empty").hidden = false;
+  if (meta.evidence_omitted) {
+    document.getElementById("details").append(el("p", { class: "hint" },
+      "证据句未收入此文件（图太大）。Evidence sentences are left out of this large page: see kg facts or kg export."));
+  }
 
   // legend: one line per class present, click to hide or show that class
   const legend = document.getElementById("legend");

@@ -10,26 +10,29 @@
   network.once("afterDrawing", pbkgDrawn);
   if (!data.nodes.length) pbkgDrawn();
 
-  const page = pbkgPage(data.meta, data.nodes, data.edges, {
-    focus(id) {
-      network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
-    },
-    fit() { network.fit(); },
-    setHidden(classes) {
-      nodeSet.update(data.nodes.map((n) => ({ id: n.id, hidden: classes.has(n.cls) })));
-    },
-  });
-  const at = (p) => {
-    const r = container.getBoundingClientRect();
-    return [r.left + p.pointer.DOM.x, r.top + p.pointer.DOM.y];
-  };
-  network.on("hoverNode", (p) => page.tooltip("node", p.node, ...at(p)));
-  network.on("hoverEdge", (p) => page.tooltip("edge", p.edge, ...at(p)));
-  for (const ev of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(ev, page.hideTooltip);
-  network.on("click", (p) => {
-    if (p.nodes.length) page.showNode(p.nodes[0]);
-    else if (p.edges.length) page.showEdge(p.edges[0]);
-  });
-  window.pbkg = { renderer: "vis", network, nodes: nodeSet, edges: edgeSet, page };
+  // the controls are wired once the graph is on screen: a planner sees the graph first
+  document.addEventListener("pbkg:drawn", () => {
+    const page = pbkgPage(data.meta, data.nodes, data.edges, {
+      focus(id) {
+        network.selectNodes([id]);
+        network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+      },
+      fit() { network.fit(); },
+      setHidden(classes) {
+        nodeSet.update(data.nodes.map((n) => ({ id: n.id, hidden: classes.has(n.cls) })));
+      },
+    });
+    const at = (p) => {
+      const r = container.getBoundingClientRect();
+      return [r.left + p.pointer.DOM.x, r.top + p.pointer.DOM.y];
+    };
+    network.on("hoverNode", (p) => page.tooltip("node", p.node, ...at(p)));
+    network.on("hoverEdge", (p) => page.tooltip("edge", p.edge, ...at(p)));
+    for (const ev of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(ev, page.hideTooltip);
+    network.on("click", (p) => {
+      if (p.nodes.length) page.showNode(p.nodes[0]);
+      else if (p.edges.length) page.showEdge(p.edges[0]);
+    });
+    window.pbkg = { renderer: "vis", network, nodes: nodeSet, edges: edgeSet, page };
+  }, { once: true });
 })();
