@@ -7,7 +7,7 @@ CORPUS ?= examples/corpus
 
 VIZ_MODULES := viz/node_modules/.package-lock.json
 
-.PHONY: run test lint system-deps viz-deps clean
+.PHONY: run test heldout lint system-deps viz-deps clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ run: $(BIN)/kg viz-deps
 # the whole test suite, with the system packages the tests need (Java for HermiT, …)
 test: $(BIN)/kg system-deps viz-deps
 	$(BIN)/python -m pytest -q
+
+# how well extraction generalises: build tests/heldout into a temporary store and score it against its gold
+heldout: $(BIN)/kg
+	$(BIN)/python benchmarks/score_heldout.py
 
 system-deps:
 	bash scripts/system-deps.sh
