@@ -130,6 +130,22 @@ def test_chinese_labels_are_drawn_with_real_glyphs_not_tofu(browser, partnership
         v.close()
 
 
+def test_an_empty_view_says_so(browser, tmp_path):
+    """A store with no partnership facts yet: the default view explains instead of showing a blank."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plain.txt").write_text(HOSTILE["plain.txt"], encoding="utf-8")
+    run_kg("build", corpus, "--store", tmp_path / "store", "-q")
+    run_kg("viz", "--store", tmp_path / "store", "-o", tmp_path / "empty.html")
+    v = Visit(browser, tmp_path / "empty.html")
+    try:
+        assert v.errors == []
+        assert v.page.locator("#empty").is_visible()
+        assert "kg viz --view full" in v.page.locator("#empty").inner_text()
+    finally:
+        v.close()
+
+
 def test_webgl_page_draws_offline_and_finds_a_node(browser, store, tmp_path):
     out = tmp_path / "webgl.html"
     run_kg("viz", "--store", store, "--view", "full", "--renderer", "webgl", "-o", out)
