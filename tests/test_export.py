@@ -155,3 +155,12 @@ def test_view_options_are_refused_for_rdf(store, tmp_path):
         "export", "--store", store, "--format", "ttl", "--view", "ego", "-o", tmp_path / "x.ttl", check=False
     )
     assert proc.returncode == 2 and "apply to gexf, graphml, csv only" in proc.stderr
+
+
+def test_a_file_that_cannot_be_written_is_one_line_and_leaves_nothing_behind(store, tmp_path):
+    target = tmp_path / "taken.gexf"
+    target.mkdir()
+    proc = run_kg("export", "--store", store, "--format", "gexf", "-o", target, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"kg: error: cannot write {target}: Is a directory"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.gexf"]  # no .part left

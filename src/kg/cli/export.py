@@ -10,7 +10,7 @@ from ..export import FORMATS, NETWORK_FORMATS, export_rdf, write_csv, write_gexf
 from ..network import load
 from ..store import open_store
 from . import main
-from .options import make_view, network_errors, store_option, view_options
+from .options import make_view, output_errors, store_option, view_options
 
 NETWORK_WRITERS = {"gexf": write_gexf, "graphml": write_graphml}
 
@@ -52,17 +52,19 @@ def export_cmd(store, fmt, output, view, focus, depth, start, end, size_by, bom)
         raise click.UsageError(
             f"--view, --focus, --depth, --from and --to apply to {', '.join(NETWORK_FORMATS)} only"
         )
-    with network_errors(), open_store(store, read_only=True) as st:
-        if fmt not in NETWORK_FORMATS:
-            n = export_rdf(st, fmt, path)
-            click.echo(f"wrote {path}: {n} statements", err=True)
-            return
-        g = load(st, make_view(view, focus, depth, start, end, default="full"), size_by)
-    if fmt == "csv":
-        nodes, edges = write_csv(g, path, bom=bom)
-        click.echo(
-            f"wrote {nodes} ({g.number_of_nodes()} nodes) and {edges} ({g.number_of_edges()} edges)", err=True
-        )
-    else:
-        NETWORK_WRITERS[fmt](g, path)
-        click.echo(f"wrote {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True)
+    with output_errors():
+        with open_store(store, read_only=True) as st:
+            if fmt not in NETWORK_FORMATS:
+                n = export_rdf(st, fmt, path)
+                click.echo(f"wrote {path}: {n} statements", err=True)
+                return
+            g = load(st, make_view(view, focus, depth, start, end, default="full"), size_by)
+        if fmt == "csv":
+            nodes, edges = write_csv(g, path, bom=bom)
+            click.echo(
+                f"wrote {nodes} ({g.number_of_nodes()} nodes) and {edges} ({g.number_of_edges()} edges)",
+                err=True,
+            )
+        else:
+            NETWORK_WRITERS[fmt](g, path)
+            click.echo(f"wrote {path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True)

@@ -79,10 +79,14 @@ def make_view(view, focus, depth, start, end, default: str = "partnerships") -> 
 
 
 @contextmanager
-def network_errors():
-    """A view or page that cannot be made is a user's mistake: one line, exit status 2."""
+def output_errors():
+    """A view that cannot be made, a page without its libraries, a file that cannot be written:
+    one line on stderr, exit status 2, no traceback."""
     try:
         yield
     except (ViewError, VizError) as e:
         click.echo(f"kg: error: {e}", err=True)
+        sys.exit(2)
+    except OSError as e:
+        click.echo(f"kg: error: cannot write {e.filename or ''}: {e.strerror or e}", err=True)
         sys.exit(2)

@@ -15,7 +15,7 @@ from rich.table import Table
 from ..network import brokers, load
 from ..store import open_store
 from . import main
-from .options import make_view, network_errors, store_option, view_options
+from .options import make_view, output_errors, store_option, view_options
 
 SORTS = ("betweenness", "degree", "bridges")
 
@@ -34,7 +34,7 @@ def stats_cmd(store, view, focus, depth, start, end, size_by, top, sort, fmt):
     Betweenness is normalised to 0–1 on the view's graph taken as simple and undirected;
     communities are Louvain (igraph multilevel), numbered by size from 0.
     """
-    with network_errors(), open_store(store, read_only=True) as st:
+    with output_errors(), open_store(store, read_only=True) as st:
         g = load(st, make_view(view, focus, depth, start, end, default="full"), size_by)
     ranked = sorted(g.nodes, key=lambda n: (-g.nodes[n][sort], -g.nodes[n]["degree"], g.nodes[n]["label"]))
     if fmt == "jsonl":

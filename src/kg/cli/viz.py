@@ -10,7 +10,7 @@ from ..network import load
 from ..store import open_store
 from ..viz import RENDERERS, write_html
 from . import main
-from .options import make_view, network_errors, store_option, view_options
+from .options import make_view, output_errors, store_option, view_options
 
 
 @main.command("viz")
@@ -31,7 +31,7 @@ def viz_cmd(store, output, view, focus, depth, start, end, size_by, renderer, ti
     Colour and shape per class with a legend, node size by degree (or --size-by), Chinese edge
     labels, search, tooltips, and a details panel with each relation's evidence and articles.
     """
-    with network_errors(), open_store(store, read_only=True) as st:
+    with output_errors(), open_store(store, read_only=True) as st:
         g = load(st, make_view(view, focus, depth, start, end), size_by)
         w = write_html(g, Path(output), renderer=renderer, title=title)
     click.echo(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .files import replacing
 from .records import EDGE_COLUMNS, NODE_COLUMNS, edge_record, node_record
 
 NODE_HEADER = ["Id", "Label", *(name for name, _ in NODE_COLUMNS), "x", "y", "size", "color"]
@@ -21,12 +22,10 @@ EDGE_HEADER = ["Source", "Target", "Type", "Id", "Label", *(name for name, _ in 
 
 
 def _write(path: Path, header: list[str], rows, bom: bool) -> None:
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(header)
         w.writerows(rows)
-    tmp.replace(path)
 
 
 def write_csv(g: nx.MultiDiGraph, folder: Path, bom: bool = True) -> tuple[Path, Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from .. import __version__
+from .files import replacing
 from .records import EDGE_COLUMNS, NODE_COLUMNS, edge_record, node_record, rgb, xml_text
 
 GEXF = "http://gexf.net/1.3"
@@ -106,6 +107,5 @@ def gexf_tree(g: nx.MultiDiGraph) -> ET.ElementTree:
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
-    tmp = path.with_name(path.name + ".part")
-    gexf_tree(g).write(tmp, encoding="utf-8", xml_declaration=True)
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        gexf_tree(g).write(tmp, encoding="utf-8", xml_declaration=True)

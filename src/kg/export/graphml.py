@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .files import replacing
 from .records import edge_kind, edge_record, node_record, xml_text
 
 
@@ -39,6 +40,5 @@ def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    tmp = path.with_name(path.name + ".part")
-    nx.write_graphml(flat(g), tmp, encoding="utf-8")
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        nx.write_graphml(flat(g), tmp, encoding="utf-8")

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from .. import vocab as V
 from ..store import Store
+from .files import replacing
 
 RDF_FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -21,16 +22,13 @@ RDF_FORMATS = {
 def export_rdf(store: Store, fmt: str, path: Path) -> int:
     """Write the whole dataset; returns the number of statements."""
     quads = list(store.quads())
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("wb") as fh:
-        if fmt == "ttl":
-            statements = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
-        else:
-            statements = quads
-        ox.serialize(
-            statements, fh, RDF_FORMATS[fmt], prefixes=_prefixes() if fmt in ("ttl", "trig") else None
-        )
-    tmp.replace(path)
+    if fmt == "ttl":
+        statements = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+    else:
+        statements = quads
+    prefixes = _prefixes() if fmt in ("ttl", "trig") else None
+    with replacing(path) as tmp, tmp.open("wb") as fh:
+        ox.serialize(statements, fh, RDF_FORMATS[fmt], prefixes=prefixes)
     return len(statements)
 
 

@@ -21,6 +21,7 @@ import networkx as nx
 
 from .. import __version__
 from .. import vocab as V
+from ..export.files import replacing
 from ..network.style import class_label, class_order, class_style, relation_color, relation_label
 from .assets import library_js, templates
 
@@ -163,8 +164,6 @@ def render(template: str, g: nx.MultiDiGraph, data: dict, title: str, renderer: 
 def write(path: Path, page: str) -> int:
     """Write the page as UTF-8 whatever the system's locale (pyvis's own writer is not); bytes written."""
     data = page.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
     return len(data)
