@@ -81,7 +81,7 @@ function pbkgPage(meta, nodes, edges, adapter) {
   }
   function relationItem(e, from) {
     const other = byId.get(e.from === from ? e.to : e.from);
-    const arrow = e.from === from ? "→" : "←";
+    const arrow = !e.dir ? "—" : e.from === from ? "→" : "←"; // co-building has no direction
     const li = el("li", {}, el("div", {}, `${relName(e)} ${arrow} `, el("b", {}, other ? other.label : "")),
       e.date ? el("div", { class: "source" }, e.date) : null,
       e.ev >= 0 ? el("div", { class: "evidence" }, meta.strings[e.ev]) : null);

@@ -30,6 +30,8 @@ def options(detailed: bool) -> dict:
         "nodes": {
             "font": {"face": FONT, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
             "borderWidth": 1,
+            # large graphs: a label only once it is zoomed to a readable size (14 px × zoom ≥ 11)
+            "scaling": {"label": {"drawThreshold": 5 if detailed else 11}},
         },
         "edges": {
             "smooth": False,
