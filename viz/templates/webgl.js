@@ -28,8 +28,9 @@
     renderer = new Sigma(graph, container, {
       labelFont: getComputedStyle(document.body).fontFamily,
       labelRenderedSizeThreshold: 7,
-      defaultEdgeType: E.from.length > 20000 ? "line" : "arrow",
-      enableEdgeEvents: E.from.length <= 20000,
+      // arrows and edge hover cost a second picking pass: only on graphs small enough to afford them
+      defaultEdgeType: E.from.length > 5000 ? "line" : "arrow",
+      enableEdgeEvents: E.from.length <= 5000,
       nodeReducer: (id, attrs) => {
         if (hidden.size && hidden.has(classKey[N.cls[+id]])) return { ...attrs, hidden: true };
         if (id === selected) return { ...attrs, highlighted: true, size: attrs.size * 1.6 };
