@@ -25,6 +25,9 @@ HEADER = re.compile(
 )
 
 
+ANAPHORS = ("该公司", "该企业", "该单位", "该集团", "该医院", "该校")
+
+
 @dataclass
 class Sent:
     """A sentence with what the passes found in it (offsets of tokens are sentence-relative)."""
@@ -70,6 +73,7 @@ class Article:
         self.people: dict[str, Entity] = {}
         self.main_event: Entity | None = None
         self.last_pairs: list[tuple[Entity, Entity]] = []
+        self.last_signing = -2  # index of the last sentence with a co-building
         self.last_list: list[Entity] = []
 
     # -- pass 1: context ----------------------------------------------------------------------
@@ -78,7 +82,7 @@ class Article:
         boiler = self.rel["boilerplate"]
         counties: Counter = Counter()
         for st in self.sents:
-            st.skip = any(w in st.text for w in boiler) or bool(HEADER.search(st.text[:12]))
+            st.skip = any(w in st.text for w in boiler) or bool(HEADER.match(st.text.lstrip("（(【")) and not st.text.endswith("。"))
             for t in st.tokens:
                 if t.kind == PLACE and not t.word.short:
                     for d in t.word.places:
@@ -157,10 +161,16 @@ class Article:
                     r.remember(ref)
         jms: Counter = Counter()
         jm_refs: dict[str, OrgRef] = {}
+        last_unit: OrgRef | None = None
         for st in self.sents:
             for m in st.mentions:
                 ref = r.resolve(m, st.local.get(id(m)))
+                if ref is None and m.text in ANAPHORS and last_unit is not None:
+                    ref = last_unit  # 该公司: the unit named last
                 st.refs[id(m)] = ref
+                unit = ref.host if ref is not None and ref.host is not None else ref
+                if unit is not None and unit.type in ("Enterprise", "SocialOrganization"):
+                    last_unit = unit
                 if ref is not None and ref.type == "JointMeeting":
                     jms[ref.key] += 1
                     jm_refs.setdefault(ref.key, ref)
@@ -244,7 +254,9 @@ class Article:
                 if p.org is None or p.former:
                     continue
                 target, role = post_target(p.org, self.clean_role(p.title), self._party_led)
-                org = self.org_ref(st, target)
+                org = self.b.org(target)
+                if target is not p.org and not p.org.role_only:
+                    self.b.org(p.org)  # the Party body is an entity too, though the post names the unit
                 person = self.people[p.person]
                 self.b.fact(
                     "holds_post", person, org, self.b.evidence(st.s, "post.title-chain", 0.85), role=role

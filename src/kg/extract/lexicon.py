@@ -124,7 +124,9 @@ class Lexicon:
         self.automaton.make_automaton()
 
     def _gazetteer(self) -> None:
-        """Divisions by code and by name; short forms (上海, 黄浦) for names of three characters or more."""
+        """Divisions by code and by name; short forms (上海, 成都) of provinces and cities.
+
+        Counties keep their level: their short forms (任城, 福田) are too often parts of other words."""
         for code, name in data("gazetteer.yaml")["divisions"].items():
             code = str(code)
             level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
@@ -135,7 +137,7 @@ class Lexicon:
             div = self.divisions[code]
             self.divisions[code[:4] + "00"] = Division(code[:4] + "00", div.name, "city")
         for div in list(self.divisions.values()):
-            short = self.short_form(div.name)
+            short = self.short_form(div.name) if div.level != "county" else ""
             if short:
                 self.places.setdefault(short, []).append(div)
 
@@ -183,6 +185,11 @@ class Lexicon:
                 kind = DIGIT
             else:
                 kind = CHAR
+            if ch == "委" and out and out[-1].kind == PLACE and not out[-1].word.short and text[i + 1 : i + 2] not in "员托派":
+                kind = ORG  # 姑苏区委: the place and 委 make the committee
+                out.append(Token(ch, i, i + 1, kind, self.words["区委"]))
+                i += 1
+                continue
             out.append(Token(ch, i, i + 1, kind))
             i += 1
         return out

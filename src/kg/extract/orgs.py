@@ -24,6 +24,7 @@ from .places import AdminPath, Context, choose_division
 MEASURE_AFTER_DIGIT = set("年月日号家个名位项次届期批支条件所座场度")
 DOC_MARKS = set("《》")
 QUOTE_CHARS = "“”‘’\"'「」『』〈〉"
+GENERIC_UNITS = ("社区", "街道", "集团", "公司")
 LEVEL_CHARS = {"区": "区", "县": "县", "市": "市", "旗": "旗"}
 
 
@@ -65,8 +66,11 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
     out = []
     for chunk in _chunks(tokens):
         last = max((i for i, t in enumerate(chunk) if t.kind == ORG), default=-1)
-        if last < 0:
-            continue
+        if last < 0:  # places alone (苏州市姑苏区): a mention of the places
+            while last + 1 < len(chunk) and chunk[last + 1].kind == PLACE and not chunk[last + 1].word.short:
+                last += 1
+            if last < 0:
+                continue
         toks = chunk[: last + 1]
         while toks and toks[0].kind == QUOTE:
             toks = toks[1:]
@@ -86,17 +90,22 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = []
     cur: list[Token] = []
     after_digit = False
+    prev = None
     for t in tokens:
         if t.kind in (PUNCT, TITLE, BOUND, DIGIT) or t.text in DOC_MARKS:
             if cur:
                 out.append(cur)
             cur = []
             after_digit = t.kind == DIGIT
+            prev = t
             continue
-        if t.kind == CONJ and cur and cur[-1].kind == ORG:
+        prev = t
+        if t.kind == CONJ and (cur and (cur[-1].kind == ORG or (cur[-1].kind == PLACE and not cur[-1].word.short))):
             out.append(cur)
             cur = []
             continue
+        if t.kind == CONJ and not cur and (t.text not in ("和", "同") or (prev is not None and prev.kind in (BOUND, ORG))):
+            continue  # 分别与…: the conjunction begins no name (和安医院, 同济大学 may)
         if after_digit and not cur and t.kind == CHAR and t.text in MEASURE_AFTER_DIGIT:
             continue
         after_digit = False
@@ -202,9 +211,15 @@ class Resolver:
         text = strip_quotes("".join(t.text for t in tokens))
         if text.startswith("中共"):
             return self._formal(text, local)
+        parts = read_path(tokens, self.hints)
+        form = self._level_form(parts.path, parts.rest)
+        if form in self.data["context_forms"]:
+            return self._context_form(form, parts.path, parts.path.merged(local or self.ctx.home))
         base_toks, bodies = self._split_bodies(tokens)
         if not base_toks:
             return self._bodies_only(bodies, local)
+        if bodies and not any(t.kind in (ORG, PLACE) for t in base_toks):
+            return self._unnamed_base(base_toks, bodies, local)
         base = self._base(base_toks, local)
         if base is None:
             return None
@@ -340,6 +355,14 @@ class Resolver:
         if body.endswith(("工委", "纪委", "党委")):
             type_ = "PartyOrganization"
         return OrgRef(key=name, name=name, type=type_, aliases=aliases, path=full, attrs=full.attrs())
+
+    def _generic_unit(self, word: str, full: AdminPath) -> OrgRef | None:
+        """社区, 街道, 集团 written alone: the community, street or company of the context."""
+        if word == "社区":
+            return self.community_place(full) if full.community else None
+        if word == "街道":
+            return self._street_ref(full)
+        return self._company_ref()
 
     def _place_or_unit(self, path: AdminPath, full: AdminPath) -> OrgRef | None:
         """A name that is only places: a community, a street, a district or city."""
@@ -514,6 +537,27 @@ class Resolver:
         return rest in words or rest in self.data["bodies"]
 
     # -- bodies -----------------------------------------------------------------------------
+
+    def _unnamed_base(self, base_toks: list[Token], bodies: list[str], local) -> OrgRef | None:
+        """A body after words that are no organisation name: 楼宇党委, 区机关党委 (generic forms),
+        启曜科技党支部 (the article's short form of a company)."""
+        base = strip_quotes("".join(t.text for t in base_toks))
+        syn = self.data["context_synonyms"]
+        form = base + bodies[0]
+        ref = self._context_form(syn.get(form, form), AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
+        if ref is None and form.startswith(tuple(LEVEL_CHARS)):
+            ref = self._level_body(form, AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
+        if ref is None:
+            full = self.short_form(base)
+            host = self.named_from_text(full) if full else None
+            if host is None:
+                return None
+            ref = self._compose(host, bodies[0])
+        for body in bodies[1:]:
+            if ref is None:
+                return None
+            ref = self._compose(ref, body)
+        return ref
 
     def _bodies_only(self, bodies: list[str], local) -> OrgRef | None:
         """A name made of bodies only: 党工委, 纪委 … (generic: the context completes it)."""

@@ -14,12 +14,15 @@ article uses on its own elsewhere wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import ORG, PUNCT, TITLE, Token, data, lexicon
 from .orgs import Mention, OrgRef, Resolver
 
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
+# after a title: the people who hold it follow (…兼职委员，分别是：…)
+SHARED = re.compile(r"[，,]?(?:分别是|分别为|依次是|名单如下)[：:]?|[：:]")
 
 
 class Names:
@@ -31,6 +34,7 @@ class Names:
         self.compound = set(d["compound_surnames"])
         self.followers = sorted(set(d["followers"]), key=len, reverse=True)
         self.not_names = set(d["not_names"])
+        self.not_in_names = d["not_in_names"]
         self.text = text
 
     def at(self, s: str, i: int, strict: bool = True) -> str:
@@ -55,7 +59,9 @@ class Names:
             return False
         if any(name.startswith(w) or name.endswith(w) for w in ("书记", "主任", "部长", "委员")):
             return False
-        if any(name[1:].startswith(f) for f in self.followers if len(f) > 1):
+        if any(name[1:].startswith(f) or name.startswith(f) for f in self.followers if len(f) > 1):
+            return False
+        if any(w in name for w in self.not_in_names):
             return False
         j = i + n
         if j >= len(s) or not (CJK_LO <= s[j] <= CJK_HI):
@@ -94,9 +100,10 @@ class ChainReader:
         by_end = {m.end - offset: m for m in mentions}
         posts: list[Post] = []
         pending: list[tuple[OrgRef | None, str, bool]] = []
+        shared: list[tuple[OrgRef | None, str, bool]] = []
         unit: OrgRef | None = None  # the unit the chain is in, for items with no organisation
         expect_from = 0  # where the next item must begin for the chain to go on
-        for k, tok in enumerate(tokens):
+        for tok in tokens:
             if tok.kind != TITLE:
                 continue
             m = by_end.get(tok.start)
@@ -115,9 +122,16 @@ class ChainReader:
                 unit = org
             name = self.names.at(text, tok.end, strict=False) if tok.end < len(text) else ""
             if name and self._name_ok(text, tok.end, name):
-                for o, t, f in pending:
-                    posts.append(Post(name, (tok.end, tok.end + len(name)), o, t, f))
+                for o, t, f in pending + shared:
+                    if o is not None:
+                        posts.append(Post(name, (tok.end, tok.end + len(name)), o, t, f))
                 pending, unit = [], None
+                continue
+            intro = SHARED.match(text, tok.end)
+            if intro:  # 增补4名大工委兼职委员，分别是：A…甲，B…乙: everyone named after holds it
+                shared = [p for p in pending if p[0] is not None]
+                pending, unit = [], None
+                expect_from = intro.end()
                 continue
             expect_from = self._after_joiner(text, tok.end)
             if expect_from < 0:

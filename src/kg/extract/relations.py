@@ -12,9 +12,27 @@ import re
 from ..model import Entity
 from .article import Article, Sent
 from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
-from .orgs import Mention, strip_quotes
+from .orgs import Mention, read_path, strip_quotes
 
 CLAUSE_END = "，。；：,;:！？"
+NUMBERED = re.compile(r"[一二三四五六七八九十两\d+]+[个大]|\d")
+LEADS = ("即", "下设", "设立", "成立", "组建", "做实", "包括", "分别是", "分别为", "围绕", "设置")
+
+
+def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
+    """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
+    out = []
+    head = "|".join(map(re.escape, heads))
+    pattern = rf"“([^”]{{2,60}})”|((?:[\u4e00-\u9fff]{{2,10}}[、])+[\u4e00-\u9fff]{{2,10}})"
+    for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
+        items = re.split("[、]", m.group(1) or m.group(2))
+        first = items[0]
+        lead = max((first.rfind(w) + len(w) for w in LEADS if w in first), default=0)
+        items[0] = first[lead:]
+        if m.group(2) and not lead and len(items[0]) > 4:
+            items[0] = items[0][-4:]
+        out += [i for i in items if 2 <= len(i) <= 10 and not re.search(r"[\dA-Za-z+]", i)]
+    return out
 
 
 class Relations:
@@ -120,7 +138,11 @@ class Relations:
         ev = self.ev(st, "cobuild.signing", 0.85)
         for x, y in pairs:
             self.b.fact("co_builds_with", x, y, ev, date=date)
-        self.a.last_pairs = pairs
+        if self.a.last_signing == self.a.sents.index(st) - 1:
+            self.a.last_pairs = self.a.last_pairs + pairs  # A与B签订；C与D签订: one signing, the first pair leads
+        else:
+            self.a.last_pairs = pairs
+        self.a.last_signing = self.a.sents.index(st)
         self.a.last_list = [e for _, e in items]
         self.witnesses(st, pairs)
 
@@ -240,29 +262,20 @@ class Relations:
                     self.b.fact("rotating_chair", self.a.org_ref(st, unit), jm, ev)
 
     def committees(self, st: Sent) -> None:
-        text = strip_quotes(st.text)
+        """has_committee: the committees a joint meeting sets up, also as an elliptical list
+        (“基层党建、经济发展、城市管理、街区治理”四个专委会 → four committees)."""
         jm = self.a.resolver.jm
-        if jm is None or not any(w in text for w in self.rel["committee_words"]):
+        if jm is None or not any(w in st.text for w in self.rel["committee_words"]):
             return
         jm_ent = self.a.org_ref(st, jm)
         ev = self.ev(st, "jm.committees", 0.85)
-        found = []
-        for m in re.finditer(
-            r"((?:[\u4e00-\u9fff]{2,8}[、和及])+[\u4e00-\u9fff]{2,8})(?:[一二三四五六七八九十两\d]+个)?(专委会|专门委员会)",
-            text,
-        ):
-            for item in re.split("[、和及]", m.group(1)):
-                item = re.sub(r"^(即|设立|下设|成立|组建|做实|包括|分别是|分别为)", "", item)
-                found.append(item + "专委会")
+        names = [item + "专委会" for item in elliptical(st.text, ("专委会", "专门委员会"))]
         for mm in st.mentions:
             ref = st.ref(mm)
-            if ref is not None and ref.type == "Committee":
-                found.append(ref.name)
-        for name in found:
-            if len(name) < 5 or re.search(r"\d|个专委会$", name):
-                continue
-            ref = self.a.resolver._committee(name)
-            ent = self.a.org_ref(st, ref)
+            if ref is not None and ref.type == "Committee" and not NUMBERED.search(ref.name):
+                names.append(ref.name)
+        for name in names:
+            ent = self.a.org_ref(st, self.a.resolver._committee(name))
             self.b.fact("has_committee", jm_ent, ent, ev)
 
     # -- projects ------------------------------------------------------------------------------------
@@ -307,7 +320,9 @@ class Relations:
             return
         at, verb = self.find_any(text, self.rel["launch_verbs"])
         if at >= 0:
-            after = [s for s in spans if s[0] >= at]
+            colon = text.find("：", at)
+            hi = len(text) if 0 <= colon < self.clause(st, at)[1] + 1 else self.clause(st, at)[1]
+            after = [s for s in spans if at <= s[0] < hi]
             lo = max(text.rfind(c, 0, at) for c in "，。；：") + 1
             subjects = self._launchers(st, lo, at)
             ev = self.ev(st, "project.launch", 0.8)
@@ -322,7 +337,7 @@ class Relations:
         for anaphor in self.rel["pair_anaphors"]:
             if anaphor in region and self.a.last_pairs:
                 tail = re.sub(r"^(两区|两地|两市|双方)", "", region[region.find(anaphor) :]).strip()
-                ents = list({e.key: e for pair in self.a.last_pairs for e in pair}.values())
+                ents = list(self.a.last_pairs[0]) if anaphor == "双方" else list({e.key: e for pair in self.a.last_pairs for e in pair}.values())
                 named = [
                     e
                     for e in ents
@@ -415,7 +430,7 @@ class Relations:
         if not givers:
             return
         recipients: list[Entity] = self.people_in(st, wei, at)
-        recipients += [e for _, e in self.orgs_in(st, wei, at, posts=True) if e.type != "JointMeeting"]
+        recipients += [e for _, e in self.orgs_in(st, wei, at) if e.type != "JointMeeting"]
         if recipients and any(r.type == "Person" for r in recipients):
             recipients = [r for r in recipients if r.type == "Person"]
         if not recipients and "其" in text[wei : wei + 2]:
@@ -471,24 +486,21 @@ class Relations:
     # -- located_in ------------------------------------------------------------------------------------
 
     def located(self, st: Sent) -> None:
+        """located_in: the containment a name spells (…黄浦区南京东路街道) or the text states (位于A的B)."""
         a = self.a
         ev = self.ev(st, "place.containment", 0.8)
         for m in st.mentions:
             ref = st.ref(m)
             if ref is None:
                 continue
-            from .orgs import read_path
-
-            path = read_path(m.tokens, a.hints).path
-            admin = ref.type in ("Place", "PartyOrganization", "GovernmentBody") and not ref.name.endswith(
-                ("学", "院", "园", "公司")
-            )
-            if not admin:
-                continue
+            toks = m.tokens[1:] if m.tokens and m.tokens[0].text == "中共" else m.tokens
+            parts = read_path(toks, a.hints)
+            path = parts.path
             chain = []
-            for div in (path.province, path.city, path.county):
-                if div is not None:
-                    chain.append(a.org_ref(st, a.resolver.division_place(div)))
+            if self._admin_name(ref, parts.rest):  # the name of a school says nothing of geography
+                chain = [a.org_ref(st, a.resolver.division_place(d)) for d in (path.province, path.city, path.county) if d]
+            elif path.county and path.street:
+                chain = [a.org_ref(st, a.resolver.division_place(path.county))]
             if path.street:
                 street = a.resolver._street_ref(path.merged(a.ctx.home))
                 if street is not None:
@@ -503,17 +515,29 @@ class Relations:
             inner = self._place_ref(st, loc.start(2), loc.end(2), place=True)
             if outer is not None and inner is not None:
                 self.b.fact("located_in", inner, outer, ev)
-        for m in re.finditer(r"(?:辖区|驻区)([\u4e00-\u9fff]{2,8}社区)", st.text):
-            street = a.resolver._street_ref(a.ctx.home)
-            ref = a.resolver.resolve_tokens(lexicon().tokens(m.group(1)))
-            if street is not None and ref is not None:
-                self.b.fact("located_in", a.org_ref(st, ref), a.org_ref(st, street), ev)
+        street = a.resolver._street_ref(a.ctx.home)
+        for m in st.mentions:
+            ref = st.ref(m)
+            before = st.text[max(0, m.start - st.s.start - 2) : m.start - st.s.start]
+            if before in ("辖区", "驻区") and ref is not None and ref.type == "Place" and street is not None:
+                if ref.name.endswith(("社区", "村")):
+                    self.b.fact("located_in", a.org_ref(st, ref), a.org_ref(st, street), ev)
         m = re.match(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))", st.text)
         if m:
             inner = a.resolver.resolve_tokens(lexicon().tokens(m.group(1)))
             outer = a.resolver.resolve_tokens(lexicon().tokens(m.group(2)))
             if inner is not None and outer is not None:
                 self.b.fact("located_in", a.org_ref(st, inner), a.org_ref(st, outer), ev)
+
+    def _admin_name(self, ref, rest: str) -> bool:
+        """A name whose places are administrative facts: places themselves, Party and state bodies of
+        the hierarchy (区委, 街道党工委, 区商务局), joint meetings named after a place."""
+        if ref.type in ("Place", "JointMeeting", "Committee") or not rest:
+            return True
+        if ref.type in ("Enterprise", "SocialOrganization"):
+            return False
+        host = ref.host
+        return host is None or host.type in ("Place", "GovernmentBody", "PartyOrganization")
 
     def _place_ref(
         self, st: Sent, lo: int, hi: int, *, last: bool = False, place: bool = False
@@ -529,8 +553,6 @@ class Relations:
         if ref is None:
             return None
         if last:
-            from .orgs import read_path
-
             path = read_path(m.tokens, self.a.hints).path
             if path.street:
                 ref = self.a.resolver._street_ref(path.merged(self.a.ctx.home)) or ref
