@@ -28,6 +28,10 @@ HEADER = re.compile(
 ANAPHORS = ("该公司", "该企业", "该单位", "该集团", "该医院", "该校")
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "“「『‘" and text[end : end + 1] in "”」』’"
+
+
 @dataclass
 class Sent:
     """A sentence with what the passes found in it (offsets of tokens are sentence-relative)."""
@@ -97,6 +101,8 @@ class Article:
 
         for st in self.sents:
             for m in st.mentions:
+                if _quoted(self.doc.text, m.start, m.end):
+                    continue  # 「垂直社区」 is a figure of speech, not a community
                 parts = read_path(m.tokens, self.hints)
                 if parts.path.county:
                     counties[parts.path.county.code] += 1

@@ -100,7 +100,7 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
             prev = t
             continue
         prev = t
-        if t.kind == CONJ and (cur and (cur[-1].kind == ORG or (cur[-1].kind == PLACE and not cur[-1].word.short))):
+        if t.kind == CONJ and cur and (t.text not in ("和", "同") or cur[-1].kind == ORG or (cur[-1].kind == PLACE and not cur[-1].word.short)):
             out.append(cur)
             cur = []
             continue
