@@ -15,7 +15,7 @@ from ..model import Document, Entity
 from . import dates
 from .builder import Builder
 from .lexicon import PLACE, Token, data, lexicon
-from .orgs import Mention, OrgRef, Resolver
+from .orgs import Mention, OrgRef, Resolver, mentions
 from .people import ChainReader, Names, Post, post_target
 from .places import AdminPath, Context, choose_division, city_of, most_common
 from .sentences import Sentence, split
@@ -65,9 +65,10 @@ class Article:
         self.published = doc.date.iso if doc.date and len(doc.date.iso) >= 7 else None
         self.sents: list[Sent] = []
         for s in split(doc.text):
+            s = self._without_boilerplate(s)
+            if s is None:
+                continue
             tokens = self.lex.tokens(s.text)
-            from .orgs import mentions
-
             self.sents.append(Sent(s, tokens, mentions(tokens, s.start)))
         self.year = dates.year_of(self.published, doc.title, doc.text[:400])
         self.ctx = Context()
@@ -77,16 +78,27 @@ class Article:
         self.people: dict[str, Entity] = {}
         self.main_event: Entity | None = None
         self.last_pairs: list[tuple[Entity, Entity]] = []
-        self.last_signing = -2  # index of the last sentence with a co-building
+        self.last_signing = -2
+        self.last_project: Entity | None = None  # the project named last (认领单位：… in the next sentence)  # index of the last sentence with a co-building
         self.last_list: list[Entity] = []
+
+    def _without_boilerplate(self, s: Sentence) -> Sentence | None:
+        """The sentence after its ideological preamble (为深入学习贯彻…思想，…，7月24日下午，…召开…)."""
+        last = max((s.text.rfind(w) for w in self.rel["boilerplate"]), default=-1)
+        if last < 0:
+            return s
+        cut = s.text.find("，", last)
+        if cut < 0 or cut + 1 >= len(s.text):
+            return None
+        rest = s.text[cut + 1 :]
+        return Sentence(rest, s.start + cut + 1, s.end)
 
     # -- pass 1: context ----------------------------------------------------------------------
 
     def read_context(self) -> None:
-        boiler = self.rel["boilerplate"]
         counties: Counter = Counter()
         for st in self.sents:
-            st.skip = any(w in st.text for w in boiler) or bool(HEADER.match(st.text.lstrip("（(【")) and not st.text.endswith("。"))
+            st.skip = bool(HEADER.match(st.text.lstrip("（(【")) and not st.text.endswith("。"))
             for t in st.tokens:
                 if t.kind == PLACE and not t.word.short:
                     for d in t.word.places:

@@ -15,6 +15,7 @@ from .lexicon import data
 from .orgs import strip_quotes
 
 VERBS = "召开|举行|举办|开幕|启幕"
+ADVERBS = re.compile(r"(隆重|顺利|正式|揭幕|盛大)+$")
 
 
 class Events:
@@ -97,7 +98,7 @@ class Events:
         """(event name, venue, end of the host's name) of a clause after the date."""
         m = re.match(rf"(.{{2,60}}?)在(.{{2,30}}?)({VERBS})(.{{0,30}}?)(?:[，。；,]|$)", clause)
         if m:
-            subject, venue, obj = m.group(1), m.group(2), m.group(4)
+            subject, venue, obj = m.group(1), ADVERBS.sub("", m.group(2)), m.group(4)
             if self._has_noun(subject):
                 return strip_quotes(subject), venue, -1
             if obj and self._has_noun(obj):

@@ -206,8 +206,11 @@ class Relations:
             clause_before = text[lo : m.start()]
             if "赋能" in text[m.start() : m.end() + 2] or re.search("负责人|代表", text[m.end() : hi]):
                 continue
+            listed = re.match(r"[\d一二三四五六七八九十两]*家?[，,]?(?:分别是|分别为|包括|即)?[：:]", text[m.end() :])
             if m.group(0) == "吸纳":
                 items = self.orgs_in(st, m.end(), hi)
+            elif listed and m.group(0) in self.rel["member_nouns"]:  # 成员单位12家，分别是：A、B…
+                items = self.orgs_in(st, m.end() + listed.end(), len(text))
             else:
                 items = self.orgs_in(st, lo, m.start())
                 if items and m.group(0) in self.rel["member_nouns"]:
@@ -309,14 +312,20 @@ class Relations:
 
     def project(self, st: Sent, span) -> Entity:
         start, end, name = span
-        quoted = re.match(r"“([^”]+)”", st.text[start:end])
+        quoted = re.match(r"[“「『]([^”」』]+)[”」』]", st.text[start:end])
         aliases = {quoted.group(1)} if quoted and quoted.group(1) != name else set()
-        return self.b.entity("Project", name, (st.s.start + start, st.s.start + end), aliases=aliases)
+        ent = self.b.entity("Project", name, (st.s.start + start, st.s.start + end), aliases=aliases)
+        self.a.last_project = ent
+        return ent
 
     def projects(self, st: Sent) -> None:
         text = st.text
         spans = self.project_spans(st)
+        if re.match(r"^\s*\d+[.、．]", text) and spans:  # a numbered list of projects names one each
+            self.project(st, spans[0])
         if not spans:
+            if "认领" in text:
+                self.claims(st, spans)
             return
         at, verb = self.find_any(text, self.rel["launch_verbs"])
         if at >= 0:
@@ -349,12 +358,22 @@ class Relations:
         return [items[0][1]] if items else []
 
     def claims(self, st: Sent, spans) -> None:
+        """claims_project: “X”由A认领, A、B认领(了)“X”, “X”——A、B认领, 认领单位：A、B (X the project before)."""
         text = st.text
         for m in re.finditer("认领", text):
             at = m.start()
             ev = self.ev(st, "project.claim", 0.8)
+            listed = re.match(r"单位[：:]([^；。]+)", text[m.end() :])
             before = [s for s in spans if s[1] <= at]
             after = [s for s in spans if s[0] >= m.end()]
+            if listed:
+                lo, hi = m.end() + listed.start(1), m.end() + listed.end(1)
+                units = self._named_units(st, lo, hi, listed.group(1))
+                proj = self.project(st, before[-1]) if before else self.a.last_project
+                if proj is not None:
+                    for u in units:
+                        self.b.fact("claims_project", u, proj, ev)
+                continue
             lo = max(text.rfind(c, 0, at) for c in "，。；：") + 1
             seg_start = max(lo, before[-1][1] if before else lo)
             seg = text[seg_start:at]
