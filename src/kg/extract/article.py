@@ -79,7 +79,9 @@ class Article:
         self.main_event: Entity | None = None
         self.last_pairs: list[tuple[Entity, Entity]] = []
         self.last_signing = -2
-        self.last_project: Entity | None = None  # the project named last (认领单位：… in the next sentence)  # index of the last sentence with a co-building
+        self.last_project: Entity | None = (
+            None  # the project named last (认领单位：… in the next sentence)  # index of the last sentence with a co-building
+        )
         self.last_list: list[Entity] = []
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:
@@ -100,9 +102,9 @@ class Article:
         for st in self.sents:
             st.skip = bool(HEADER.match(st.text.lstrip("（(【")) and not st.text.endswith("。"))
             for t in st.tokens:
-                if t.kind == PLACE and not t.word.short:
+                if t.kind == PLACE:  # every named province or city helps read an ambiguous district
                     for d in t.word.places:
-                        if d.name == t.text:
+                        if d.level != "county" and (d.name == t.text or t.word.short):
                             self.hints[d.city] += 1
                             self.hints[d.province] += 1
         streets: Counter = Counter()
@@ -242,7 +244,6 @@ class Article:
         by_surname: dict[str, list[str]] = {}
         for name in self.people:
             by_surname.setdefault(name[0], []).append(name)
-        titles = sorted(lexicon().titles, key=len, reverse=True)
         for st in self.sents:
             found: list[tuple[str, int]] = []
             for name in self.people:
@@ -256,7 +257,6 @@ class Article:
                     if len(cands) == 1 and not any(a <= t.start - 1 < a + len(n) for n, a in found):
                         found.append((cands[0], t.start - 1))
             st.people = sorted(set(found), key=lambda x: x[1])
-        del titles
 
     def person(self, name: str, st: Sent, at: int) -> Entity:
         ent = self.people.get(name)

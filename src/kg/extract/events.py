@@ -73,6 +73,10 @@ class Events:
         clause = clause.lstrip("，, ")
         offset = len(text) - len(clause)
         name, venue, host_end = self._parse(clause)
+        while not name and "，" in clause:  # …带队走访…，双方举行签约仪式: the clause that holds it
+            cut = clause.find("，") + 1
+            clause, offset = clause[cut:], offset + cut
+            name, venue, host_end = self._parse(clause)
         if not name:
             return None
         event = self._entity(st, name, iso)
@@ -96,14 +100,17 @@ class Events:
 
     def _parse(self, clause: str) -> tuple[str, str, int]:
         """(event name, venue, end of the host's name) of a clause after the date."""
-        m = re.match(rf"(.{{2,60}}?)在(.{{2,30}}?)({VERBS})(.{{0,30}}?)(?:[，。；,]|$)", clause)
+        for anaphor in ("双方", "两家单位", "各方"):
+            if clause.startswith(anaphor):
+                clause = clause[len(anaphor) :]
+        m = re.match(rf"([^，。；]{{2,60}}?)在([^，。；]{{2,30}}?)({VERBS})([^，。；]{{0,30}}?)(?:[，。；,]|$)", clause)
         if m:
             subject, venue, obj = m.group(1), ADVERBS.sub("", m.group(2)), m.group(4)
             if self._has_noun(subject):
                 return strip_quotes(subject), venue, -1
             if obj and self._has_noun(obj):
                 return strip_quotes(subject + obj), venue, len(subject)
-        m = re.match(rf"(.{{2,60}}?)({VERBS})(?:了)?(.{{0,30}}?)(?:[，。；,]|$)", clause)
+        m = re.match(rf"([^，。；]{{0,60}}?)({VERBS})(?:了)?([^，。；]{{0,30}}?)(?:[，。；,]|$)", clause)
         if m:
             subject, obj = m.group(1), m.group(3)
             if self._has_noun(subject) and not obj:

@@ -185,7 +185,13 @@ class Lexicon:
                 kind = DIGIT
             else:
                 kind = CHAR
-            if ch == "委" and out and out[-1].kind == PLACE and not out[-1].word.short and text[i + 1 : i + 2] not in "员托派":
+            if (
+                ch == "委"
+                and out
+                and out[-1].kind == PLACE
+                and not out[-1].word.short
+                and text[i + 1 : i + 2] not in "员托派"
+            ):
                 kind = ORG  # 姑苏区委: the place and 委 make the committee
                 out.append(Token(ch, i, i + 1, kind, self.words["区委"]))
                 i += 1

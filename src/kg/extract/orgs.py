@@ -24,6 +24,7 @@ from .places import AdminPath, Context, choose_division
 MEASURE_AFTER_DIGIT = set("年月日号家个名位项次届期批支条件所座场度")
 DOC_MARKS = set("《》")
 QUOTE_CHARS = "“”‘’\"'「」『』〈〉"
+FORMER = ("原", "前")
 GENERIC_UNITS = ("社区", "街道", "集团", "公司")
 LEVEL_CHARS = {"区": "区", "县": "县", "市": "市", "旗": "旗"}
 
@@ -72,8 +73,8 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
             if last < 0:
                 continue
         toks = chunk[: last + 1]
-        while toks and toks[0].kind == QUOTE:
-            toks = toks[1:]
+        while toks and (toks[0].kind == QUOTE or (toks[0].text in FORMER and len(toks) > 1)):
+            toks = toks[1:]  # 原宁海路街道党工委: the body is named without the 原 of a former post
         text = strip_quotes("".join(t.text for t in toks))
         if not text or text in lexicon().not_orgs:
             continue
@@ -100,11 +101,23 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
             prev = t
             continue
         prev = t
-        if t.kind == CONJ and cur and (t.text not in ("和", "同") or cur[-1].kind == ORG or (cur[-1].kind == PLACE and not cur[-1].word.short)):
+        if (
+            t.kind == CONJ
+            and cur
+            and (
+                t.text not in ("和", "同")
+                or cur[-1].kind == ORG
+                or (cur[-1].kind == PLACE and not cur[-1].word.short)
+            )
+        ):
             out.append(cur)
             cur = []
             continue
-        if t.kind == CONJ and not cur and (t.text not in ("和", "同") or (prev is not None and prev.kind in (BOUND, ORG))):
+        if (
+            t.kind == CONJ
+            and not cur
+            and (t.text not in ("和", "同") or (prev is not None and prev.kind in (BOUND, ORG)))
+        ):
             continue  # 分别与…: the conjunction begins no name (和安医院, 同济大学 may)
         if after_digit and not cur and t.kind == CHAR and t.text in MEASURE_AFTER_DIGIT:
             continue
@@ -544,7 +557,9 @@ class Resolver:
         base = strip_quotes("".join(t.text for t in base_toks))
         syn = self.data["context_synonyms"]
         form = base + bodies[0]
-        ref = self._context_form(syn.get(form, form), AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
+        ref = self._context_form(
+            syn.get(form, form), AdminPath(), (local or self.ctx.home).merged(self.ctx.home)
+        )
         if ref is None and form.startswith(tuple(LEVEL_CHARS)):
             ref = self._level_body(form, AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
         if ref is None:
@@ -638,12 +653,18 @@ class Resolver:
         """中共X委员会, 中共X支部委员会 …: read back to host X and its body."""
         forms = self.data["party_forms"]
         inner = text[2:]
-        for short, formal in sorted(forms.items(), key=lambda kv: len(kv[1]), reverse=True):
-            if inner.endswith(formal) and len(inner) > len(formal):
-                host_text = inner[: -len(formal)]
-                break
-        else:
+        match = next(
+            (
+                (s, f)
+                for s, f in sorted(forms.items(), key=lambda kv: len(kv[1]), reverse=True)
+                if inner.endswith(f) and len(inner) > len(f)
+            ),
+            None,
+        )
+        if match is None:
             return None
+        short, formal = match
+        host_text = inner[: -len(formal)]
         toks = self.lex.tokens(host_text)
         parts = read_path(toks, self.hints)
         full = parts.path.merged(local or self.ctx.home)

@@ -23,7 +23,7 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
     out = []
     head = "|".join(map(re.escape, heads))
-    pattern = rf"“([^”]{{2,60}})”|((?:[\u4e00-\u9fff]{{2,10}}[、])+[\u4e00-\u9fff]{{2,10}})"
+    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10})"
     for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
         items = re.split("[、]", m.group(1) or m.group(2))
         first = items[0]
@@ -139,7 +139,9 @@ class Relations:
         for x, y in pairs:
             self.b.fact("co_builds_with", x, y, ev, date=date)
         if self.a.last_signing == self.a.sents.index(st) - 1:
-            self.a.last_pairs = self.a.last_pairs + pairs  # A与B签订；C与D签订: one signing, the first pair leads
+            self.a.last_pairs = (
+                self.a.last_pairs + pairs
+            )  # A与B签订；C与D签订: one signing, the first pair leads
         else:
             self.a.last_pairs = pairs
         self.a.last_signing = self.a.sents.index(st)
@@ -206,7 +208,9 @@ class Relations:
             clause_before = text[lo : m.start()]
             if "赋能" in text[m.start() : m.end() + 2] or re.search("负责人|代表", text[m.end() : hi]):
                 continue
-            listed = re.match(r"[\d一二三四五六七八九十两]*家?[，,]?(?:分别是|分别为|包括|即)?[：:]", text[m.end() :])
+            listed = re.match(
+                r"[\d一二三四五六七八九十两]*家?[，,]?(?:分别是|分别为|包括|即)?[：:]", text[m.end() :]
+            )
             if m.group(0) == "吸纳":
                 items = self.orgs_in(st, m.end(), hi)
             elif listed and m.group(0) in self.rel["member_nouns"]:  # 成员单位12家，分别是：A、B…
@@ -346,7 +350,11 @@ class Relations:
         for anaphor in self.rel["pair_anaphors"]:
             if anaphor in region and self.a.last_pairs:
                 tail = re.sub(r"^(两区|两地|两市|双方)", "", region[region.find(anaphor) :]).strip()
-                ents = list(self.a.last_pairs[0]) if anaphor == "双方" else list({e.key: e for pair in self.a.last_pairs for e in pair}.values())
+                ents = (
+                    list(self.a.last_pairs[0])
+                    if anaphor == "双方"
+                    else list({e.key: e for pair in self.a.last_pairs for e in pair}.values())
+                )
                 named = [
                     e
                     for e in ents
@@ -517,7 +525,11 @@ class Relations:
             path = parts.path
             chain = []
             if self._admin_name(ref, parts.rest):  # the name of a school says nothing of geography
-                chain = [a.org_ref(st, a.resolver.division_place(d)) for d in (path.province, path.city, path.county) if d]
+                chain = [
+                    a.org_ref(st, a.resolver.division_place(d))
+                    for d in (path.province, path.city, path.county)
+                    if d
+                ]
             elif path.county and path.street:
                 chain = [a.org_ref(st, a.resolver.division_place(path.county))]
             if path.street:
