@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Document, Entity
 from . import dates
@@ -26,6 +27,11 @@ HEADER = re.compile(
 
 
 ANAPHORS = ("该公司", "该企业", "该单位", "该集团", "该医院", "该校")
+
+
+@cache
+def _boilerplate_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, data("relations.yaml")["boilerplate"])))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -63,6 +69,7 @@ class Article:
         self.lex = lexicon()
         self.rel = data("relations.yaml")
         self.published = doc.date.iso if doc.date and len(doc.date.iso) >= 7 else None
+        self.boiler_re = _boilerplate_re()
         self.sents: list[Sent] = []
         for s in split(doc.text):
             s = self._without_boilerplate(s)
@@ -86,9 +93,10 @@ class Article:
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:
         """The sentence after its ideological preamble (为深入学习贯彻…思想，…，7月24日下午，…召开…)."""
-        last = max((s.text.rfind(w) for w in self.rel["boilerplate"]), default=-1)
-        if last < 0:
+        hits = [m.start() for m in self.boiler_re.finditer(s.text)]
+        if not hits:
             return s
+        last = hits[-1]
         cut = s.text.find("，", last)
         if cut < 0 or cut + 1 >= len(s.text):
             return None

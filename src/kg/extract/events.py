@@ -103,7 +103,9 @@ class Events:
         for anaphor in ("双方", "两家单位", "各方"):
             if clause.startswith(anaphor):
                 clause = clause[len(anaphor) :]
-        m = re.match(rf"([^，。；]{{2,60}}?)在([^，。；]{{2,30}}?)({VERBS})([^，。；]{{0,30}}?)(?:[，。；,]|$)", clause)
+        m = re.match(
+            rf"([^，。；]{{2,60}}?)在([^，。；]{{2,30}}?)({VERBS})([^，。；]{{0,30}}?)(?:[，。；,]|$)", clause
+        )
         if m:
             subject, venue, obj = m.group(1), ADVERBS.sub("", m.group(2)), m.group(4)
             if self._has_noun(subject):

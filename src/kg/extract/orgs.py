@@ -211,6 +211,8 @@ class Resolver:
         self.data = self.lex.orgs
         self.full_names: list[str] = []  # full enterprise/institution names seen in the article
         self.jm: OrgRef | None = None  # the article's joint meeting
+        self._generic_cache: dict[str, bool] = {}
+        self._resolved: dict[tuple, OrgRef | None] = {}
 
     # -- entry point ------------------------------------------------------------------------
 
@@ -218,7 +220,10 @@ class Resolver:
         """The organisation (or place) a mention names, or None when the text does not make it certain."""
         if m.plural:
             return None
-        return self.resolve_tokens(m.tokens, local)
+        key = (m.text, local.county.code if local and local.county else "", self.jm is not None)
+        if key not in self._resolved:
+            self._resolved[key] = self.resolve_tokens(m.tokens, local)
+        return self._resolved[key]
 
     def resolve_tokens(self, tokens: list[Token], local: AdminPath | None = None) -> OrgRef | None:
         text = strip_quotes("".join(t.text for t in tokens))
@@ -532,6 +537,13 @@ class Resolver:
         return self.is_generic_name(rest)
 
     def is_generic_name(self, text: str) -> bool:
+        """A name made of generic words only (社区大党委, 联席会议, 街道党工委)."""
+        hit = self._generic_cache.get(text)
+        if hit is None:
+            hit = self._generic_cache[text] = self._is_generic_name(text)
+        return hit
+
+    def _is_generic_name(self, text: str) -> bool:
         rest = text
         changed = True
         while changed and rest:

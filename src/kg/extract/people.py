@@ -33,6 +33,8 @@ class Names:
         self.surnames = set(d["surnames"].replace(" ", ""))
         self.compound = set(d["compound_surnames"])
         self.followers = sorted(set(d["followers"]), key=len, reverse=True)
+        self.follower_re = re.compile("|".join(map(re.escape, self.followers)))
+        self.long_follower_re = re.compile("|".join(re.escape(f) for f in self.followers if len(f) > 1))
         self.not_names = set(d["not_names"])
         self.not_in_names = d["not_in_names"]
         self.text = text
@@ -59,14 +61,14 @@ class Names:
             return False
         if any(name.startswith(w) or name.endswith(w) for w in ("书记", "主任", "部长", "委员")):
             return False
-        if any(name[1:].startswith(f) or name.startswith(f) for f in self.followers if len(f) > 1):
+        if self.long_follower_re.match(name) or self.long_follower_re.match(name, 1):
             return False
         if any(w in name for w in self.not_in_names):
             return False
         j = i + n
         if j >= len(s) or not (CJK_LO <= s[j] <= CJK_HI):
             return True
-        return known and any(s.startswith(f, j) for f in self.followers)
+        return known and self.follower_re.match(s, j) is not None
 
 
 @dataclass

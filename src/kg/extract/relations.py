@@ -19,6 +19,14 @@ NUMBERED = re.compile(r"[一二三四五六七八九十两\d+]+[个大]|\d")
 LEADS = ("即", "下设", "设立", "成立", "组建", "做实", "包括", "分别是", "分别为", "围绕", "设置")
 
 
+def clause_start(text: str, at: int, marks: str = CLAUSE_END) -> int:
+    """Where the clause that ends at `at` begins: after the last of `marks` before it."""
+    i = at - 1
+    while i >= 0 and text[i] not in marks:
+        i -= 1
+    return i + 1
+
+
 def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
     out = []
@@ -40,6 +48,8 @@ class Relations:
         self.a = article
         self.b = article.b
         self.rel = data("relations.yaml")
+        words = sorted(self.rel["member_nouns"] + self.rel["member_verbs"], key=len, reverse=True)
+        self.member_re = re.compile("|".join(map(re.escape, words)))
 
     def read(self) -> None:
         for st in self.a.sents:
@@ -91,7 +101,7 @@ class Relations:
     def clause(self, st: Sent, at: int) -> tuple[int, int]:
         """The clause around position `at`: between the punctuation marks that end clauses."""
         text = st.text
-        lo = max((text.rfind(c, 0, at) for c in CLAUSE_END), default=-1) + 1
+        lo = clause_start(text, at)
         hi_candidates = [i for i in (text.find(c, at) for c in CLAUSE_END) if i >= 0]
         hi = min(hi_candidates) if hi_candidates else len(text)
         return lo, hi
@@ -119,9 +129,9 @@ class Relations:
             return
         if word in ("完成", "开展", "建立", "达成", "结成") and not re.search("共建|联建|结对", text[at:]):
             return
-        lo = max(text.rfind(c, 0, at) for c in "，。；：,;:") + 1
+        lo = clause_start(text, at, "，。；：,;:")
         if text[lo:at].startswith("与") and lo > 0:  # 邱以安代表…党支部，与…党支部签订
-            lo = max(text.rfind(c, 0, lo - 1) for c in "，。；：,;:") + 1
+            lo = clause_start(text, lo - 1, "，。；：,;:")
         region = text[lo:at]
         rep = region.find("代表")
         if rep >= 0 and region.find("与") > rep:
@@ -336,7 +346,7 @@ class Relations:
             colon = text.find("：", at)
             hi = len(text) if 0 <= colon < self.clause(st, at)[1] + 1 else self.clause(st, at)[1]
             after = [s for s in spans if at <= s[0] < hi]
-            lo = max(text.rfind(c, 0, at) for c in "，。；：") + 1
+            lo = clause_start(text, at, "，。；：")
             subjects = self._launchers(st, lo, at)
             ev = self.ev(st, "project.launch", 0.8)
             for span in after:
@@ -382,7 +392,7 @@ class Relations:
                     for u in units:
                         self.b.fact("claims_project", u, proj, ev)
                 continue
-            lo = max(text.rfind(c, 0, at) for c in "，。；：") + 1
+            lo = clause_start(text, at, "，。；：")
             seg_start = max(lo, before[-1][1] if before else lo)
             seg = text[seg_start:at]
             seg = re.sub(r"^(——|—|-|由|：|:)+", "", seg).strip()
@@ -434,7 +444,7 @@ class Relations:
                 if ref is not None and ref.type != "Place":
                     self.b.fact("issued", self.a.org_ref(st, ref), doc, ev)
                     continue
-            lo = max(st.text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+            lo = clause_start(st.text, m.start(), "，。；：")
             verb = self.find_any(st.text[lo : m.start()], self.rel["issue_verbs"])[0]
             if verb >= 0:
                 items = self.orgs_in(st, lo, lo + verb)
@@ -448,11 +458,11 @@ class Relations:
         at, verb = self.find_any(text, self.rel["present_verbs"])
         if at < 0:
             return
-        lo = max(text.rfind(c, 0, at) for c in "。；") + 1
+        lo = clause_start(text, at, "。；")
         wei = text.rfind("为", lo, at)
         if wei < 0:
             return
-        glo = max(text.rfind(c, 0, wei) for c in "，。；：") + 1
+        glo = clause_start(text, wei, "，。；：")
         givers = self.people_in(st, glo, wei)
         if not givers:
             return
