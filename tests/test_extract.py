@@ -198,3 +198,11 @@ def test_relative_dates_resolve_against_the_publication():
     found = dates.find("上周，观摩活动在社区举行", 2025, "2025-10-17")
     assert found[0].iso == "2025-10" and found[0].inferred
     assert dates.find("12月26日下午", 2025, "2025-01-03")[0].iso == "2024-12-26"
+
+
+def test_pair_joined_by_xieshou_and_a_witness_before_the_signing():
+    _, facts = read("lujiazui_xieshou.txt")
+    street = "中共上海市浦东新区陆家嘴街道工作委员会"
+    branch = "上海汇澜金融信息服务有限公司党支部"
+    assert ("co_builds_with", street, branch, None) in facts
+    assert ("witnessed", "何清远", "|".join(sorted((street, branch))), None) in facts

@@ -15,6 +15,12 @@ from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
 from .orgs import Mention, read_path, strip_quotes
 
 CLAUSE_END = "，。；：,;:！？"
+COBUILD_VERBS = re.compile("签订|签署|完成|达成|结成|开展|签约|建立")
+PAIRING = re.compile("与|同|和|及|携手")  # what joins the two sides of one signing
+WITNESS = (
+    re.compile(r"在(.{2,40}?)的?见证下"),
+    re.compile(r"([^，。；]{2,30}?)(?:共同)?见证(?:了)?(?:签约|签字|签署|仪式)"),
+)
 NUMBERED = re.compile(r"[一二三四五六七八九十两\d+]+[个大]|\d")
 LEADS = ("即", "下设", "设立", "成立", "组建", "做实", "包括", "分别是", "分别为", "围绕", "设置")
 
@@ -123,27 +129,31 @@ class Relations:
     # -- co-building ------------------------------------------------------------------------------
 
     def cobuilding(self, st: Sent) -> None:
+        """co_builds_with between the units named before a signing verb (A与B签订, A携手B签署 …)."""
         text = st.text
-        at, word = self.find_any(text, ("签订", "签署", "完成", "达成", "结成", "开展", "签约", "建立"))
-        if at < 0 or not any(w in text for w in self.rel["cobuild_context"]):
+        if not any(w in text for w in self.rel["cobuild_context"]):
             return
+        for m in COBUILD_VERBS.finditer(text):
+            if self._signing(st, m.start(), m.group(0)):
+                return
+
+    def _signing(self, st: Sent, at: int, word: str) -> bool:
+        text = st.text
         if word in ("完成", "开展", "建立", "达成", "结成") and not re.search("共建|联建|结对", text[at:]):
-            return
+            return False
         lo = clause_start(text, at, "，。；：,;:")
         if text[lo:at].startswith("与") and lo > 0:  # 邱以安代表…党支部，与…党支部签订
             lo = clause_start(text, lo - 1, "，。；：,;:")
         region = text[lo:at]
         rep = region.find("代表")
-        if rep >= 0 and region.find("与") > rep:
-            pass  # X代表A，与B签订: A and B are the parties
-        elif rep >= 0:
+        if rep >= 0 and region.find("与") < rep:
             lo += rep + 2  # 房晏清与鲍晴川分别代表A和B签订: A and B
         items = self.orgs_in(st, lo, at)
         if len(items) < 2:
-            return
+            return False
         pairs = self._pairs(st, items)
         if not pairs:
-            return
+            return False
         date = self.date_of(st)
         ev = self.ev(st, "cobuild.signing", 0.85)
         for x, y in pairs:
@@ -157,17 +167,18 @@ class Relations:
         self.a.last_signing = self.a.sents.index(st)
         self.a.last_list = [e for _, e in items]
         self.witnesses(st, pairs)
+        return True
 
     def _pairs(self, st: Sent, items) -> list[tuple[Entity, Entity]]:
         """'A与B、C与D' → (A,B),(C,D); 'A与B、C、D' → (A,B),(A,C),(A,D)."""
         seps = []
         for (m1, _), (m2, _) in zip(items, items[1:], strict=False):
             seps.append(st.text[m1.end - st.s.start : m2.start - st.s.start])
-        pairing = [s for s in seps if re.search("与|同|和|及", s)]
+        pairing = [s for s in seps if PAIRING.search(s)]
         if len(pairing) >= 2:
             groups, cur = [], [items[0][1]]
             for sep, (_, e) in zip(seps, items[1:], strict=False):
-                if re.search("与|同|和|及", sep):
+                if PAIRING.search(sep):
                     cur.append(e)
                 else:
                     groups.append(cur)
@@ -175,7 +186,7 @@ class Relations:
             groups.append(cur)
             return [(g[0], g[1]) for g in groups if len(g) == 2]
         if len(pairing) == 1:
-            k = next(i for i, s in enumerate(seps) if re.search("与|同|和|及", s))
+            k = next(i for i, s in enumerate(seps) if PAIRING.search(s))
             left = [e for _, e in items[: k + 1]]
             right = [e for _, e in items[k + 1 :]]
             if len(left) == 1:
@@ -183,7 +194,7 @@ class Relations:
         return []
 
     def witnesses(self, st: Sent, pairs) -> None:
-        m = re.search(r"在(.{2,40}?)的?见证下", st.text)
+        m = WITNESS[0].search(st.text) or WITNESS[1].search(st.text)
         if not m:
             return
         ev = self.ev(st, "cobuild.witness", 0.85)
