@@ -43,12 +43,22 @@ def variants(text: str, rng: random.Random, n: int) -> list[str]:
     return out
 
 
+def _utf8(path: Path) -> str:
+    """A source article's text; articles in other encodings (GB18030, Big5) are left out."""
+    if path.suffix not in (".txt", ".html"):
+        return ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=3.0, help="MB of article text to generate")
     args = ap.parse_args()
     rng = random.Random(7)
-    texts = [p.read_text(encoding="utf-8") for p in SOURCES if p.suffix in (".txt", ".html")]
+    texts = [t for t in map(_utf8, SOURCES) if t]
     if not texts:
         print("no source articles found", file=sys.stderr)
         return 1
