@@ -2,9 +2,9 @@
 
     .venv/bin/python viz/screenshots.py        # writes viz/screenshots/*.png
 
-partnerships: the hand-built partnership store of the tests (the dev corpus's extractor does not
-yet read co-building and membership); full, ego and the date window: the dev corpus in
-../shared, built with `kg build`; webgl: a 20,000-node synthetic network (benchmarks/bench_viz.py).
+partnerships (its first broker clicked): the demo corpus examples/corpus, as `make run` builds it;
+full, ego and the date window: the dev corpus in ../shared; webgl: a 20,000-node synthetic
+network (benchmarks/bench_viz.py). Everything goes through `kg build` and `kg viz`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from bench_viz import ARGS, CHROMIUM, synthetic_rows  # noqa: E402
-from tests.viz_support import BROKER, build_partnership_store  # noqa: E402
 
-from kg.network import View, network_from_rows, prepare  # noqa: E402
+from kg.network import View, brokers, load, network_from_rows, prepare  # noqa: E402
+from kg.store import open_store  # noqa: E402
 from kg.viz import write_html  # noqa: E402
 
 OUT = ROOT / "viz" / "screenshots"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
+DEMO = ROOT / "examples" / "corpus"
 
 
 def kg(*args) -> None:
@@ -51,11 +52,14 @@ def shoot(browser, page_path: Path, png: Path, click: str | None = None) -> None
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="pbkg_shots_"))
-    partners = build_partnership_store(tmp / "partners")
-    dev = tmp / "dev"
+    demo, dev = tmp / "demo", tmp / "dev"
+    kg("build", DEMO, "--store", demo, "-q")
     kg("build", DEV, "--store", dev, "-q")
+    with open_store(demo, read_only=True) as st:
+        g = load(st)
+    found = brokers(g)
     pages = {
-        "partnerships": (["--store", partners], BROKER),
+        "partnerships": (["--store", demo], g.nodes[found[0]]["label"] if found else None),
         "full": (["--store", dev, "--view", "full"], None),
         "ego": (
             ["--store", dev, "--focus", "静安区曹家渡街道2025年区域化党建联席会议", "--depth", "2"],

@@ -37,7 +37,7 @@ def options(detailed: bool) -> dict:
             "smooth": False,
             "width": 1,
             "selectionWidth": 2,
-            "font": {"face": FONT, "size": 11, "align": "middle", "strokeWidth": 3, "color": "#4a4f57"},
+            "font": {"face": FONT, "size": 11, "align": "horizontal", "strokeWidth": 3, "color": "#4a4f57"},
             "arrows": {"to": {"enabled": False, "scaleFactor": 0.5}},
         },
     }
