@@ -1,0 +1,163 @@
+"""Boilerplate removal by the rules of `kg/data/boilerplate.yaml`.
+
+The rules are data so that a user can add a site's pattern without touching code; this module
+only knows the kinds of rule (inline text, whole lines, trailer lines, link lists, headline
+suffixes) and two structural detectors whose thresholds are in the same file: forum
+anti-scraping noise and a lead paragraph printed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .meta import byline_line
+from .rules import data, patterns
+from .tracked import Tracked
+
+RULES = "boilerplate.yaml"
+Dropped = tuple[int, int, str]  # (start, end) in the input's original offsets, and the rule's name
+
+
+def remove(t: Tracked) -> tuple[Tracked, list[Dropped]]:
+    """The text without boilerplate, and what was dropped by which rule."""
+    dropped: list[Dropped] = []
+    for rule, pattern in patterns(RULES, "inline"):
+        t = _drop_matches(t, pattern.finditer(t.text), rule, dropped)
+    t = _drop_matches(t, _noise(t.text), "forum-noise", dropped)
+    return _drop_lines(t, dropped), dropped
+
+
+def _drop_matches(t: Tracked, matches, rule: str, dropped: list[Dropped]) -> Tracked:
+    spans = [m.span() for m in matches if m.end() > m.start()]
+    for a, b in spans:
+        dropped.append((*t.span(a, b), rule))
+    return t.edit((a, b, "") for a, b in spans) if spans else t
+
+
+# --- forum noise -------------------------------------------------------------------------------
+
+
+@cache
+def _noise_pattern() -> re.Pattern:
+    cfg = data(RULES)["noise"]
+    tok = rf"[!-~]{{1,{int(cfg['max_token_length'])}}}"
+    return re.compile(
+        rf"[ \t]*(?<![!-~]){tok}(?:[ \t]+{tok}){{{int(cfg['min_tokens']) - 1},}}(?![!-~])[ \t]*"
+    )
+
+
+def _noise(text: str):
+    """Runs of short ASCII tokens that are mostly odd (symbols, letters mixed with digits)."""
+    for m in _noise_pattern().finditer(text):
+        tokens = m.group(0).split()
+        odd = [tok for tok in tokens if not tok.isalpha() and not tok.isdigit()]
+        mixed = any(re.search(r"[A-Za-z]", tok) and not tok.isalpha() for tok in tokens)
+        if mixed and 2 * len(odd) >= len(tokens):
+            yield m
+
+
+# --- lines -------------------------------------------------------------------------------------
+
+
+def _drop_lines(t: Tracked, dropped: list[Dropped]) -> Tracked:
+    lines = t.text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    why: list[str | None] = [_line_rule(line, "lines") for line in lines]
+    _banner(lines, why)
+    _lists(lines, why)
+    _trailer(lines, why)
+    _duplicates(lines, why)
+    keep: list[tuple[int, int]] = []
+    title_done = False
+    for i, line in enumerate(lines):
+        a, b = starts[i], min(starts[i + 1], len(t.text))
+        if why[i]:
+            dropped.append((*t.span(a, a + len(line)), why[i]))
+            continue
+        if not title_done and line.strip():
+            title_done = True
+            keep.extend(_title_spans(t, a, line, dropped))
+            keep.append((a + len(line), b))
+            continue
+        keep.append((a, b))
+    return t.keep(keep)
+
+
+def _line_rule(line: str, section: str) -> str | None:
+    if not line.strip():
+        return None
+    for rule, pattern in patterns(RULES, section):
+        if pattern.search(line):
+            return rule
+    return None
+
+
+def _banner(lines: list[str], why: list[str | None]) -> None:
+    """Lines above a navigation bar at the top are the site's banner."""
+    top = [i for i, line in enumerate(lines) if line.strip()][: int(data(RULES)["banner_lines"])]
+    navs = [i for i in top if why[i] == "navigation"]
+    if navs:
+        for i in top:
+            if i < navs[-1] and not why[i]:
+                why[i] = "site-banner"
+
+
+def _lists(lines: list[str], why: list[str | None]) -> None:
+    """A related-links heading and its items, up to a blank line, a byline or a long line."""
+    limit = int(data(RULES)["max_item_length"])
+    i = 0
+    while i < len(lines):
+        rule = None if why[i] else _line_rule(lines[i], "lists")
+        if not rule:
+            i += 1
+            continue
+        why[i] = rule
+        i += 1
+        while i < len(lines) and lines[i].strip() and len(lines[i].strip()) <= limit:
+            if byline_line(lines[i]) or _line_rule(lines[i], "trailer"):
+                break
+            why[i] = why[i] or rule
+            i += 1
+
+
+def _trailer(lines: list[str], why: list[str | None]) -> None:
+    """From the last line upwards: trailer lines go, until a line that is not one."""
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].strip() or why[i]:
+            continue
+        rule = _line_rule(lines[i], "trailer")
+        if not rule:
+            return
+        why[i] = rule
+
+
+def _duplicates(lines: list[str], why: list[str | None]) -> None:
+    """A paragraph repeated at the start of one of the next few paragraphs: the first copy goes."""
+    cfg = data(RULES)["duplicate_paragraphs"]
+    window, min_length = int(cfg["window"]), int(cfg["min_length"])
+    paras = [i for i, line in enumerate(lines) if line.strip() and not why[i]]
+    for n, i in enumerate(paras):
+        text = lines[i].strip()
+        if len(text) < min_length:
+            continue
+        if any(lines[j].strip().startswith(text) for j in paras[n + 1 : n + 1 + window]):
+            why[i] = "duplicate-paragraph"
+
+
+def _title_spans(t: Tracked, a: int, line: str, dropped: list[Dropped]) -> list[tuple[int, int]]:
+    """The headline's spans to keep once the title rules (repost tags, site suffixes) have cut."""
+    cut: list[tuple[int, int, str]] = []
+    for rule, pattern in patterns(RULES, "title"):
+        for m in pattern.finditer(line):
+            if m.end() > m.start() and all(m.end() <= x or m.start() >= y for x, y, _ in cut):
+                cut.append((m.start(), m.end(), rule))
+    spans, pos = [], 0
+    for x, y, rule in sorted(cut):
+        dropped.append((*t.span(a + x, a + y), rule))
+        spans.append((a + pos, a + x))
+        pos = y
+    spans.append((a + pos, a + len(line)))
+    return spans

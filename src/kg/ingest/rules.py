@@ -1,0 +1,33 @@
+"""The data files of ingestion (`src/kg/data/*.yaml`), loaded once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def data(name: str) -> dict:
+    """One YAML file of `kg/data`, parsed."""
+    return yaml.safe_load(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def patterns(name: str, section: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The rules of one section, `{rule name: [regex, …]}`, as (rule name, compiled pattern) pairs."""
+    out = []
+    for rule, regexes in (data(name).get(section) or {}).items():
+        for regex in regexes:
+            try:
+                out.append((rule, re.compile(regex, re.M)))
+            except re.error as e:
+                raise ValueError(f"kg/data/{name}: rule {rule!r} has a bad pattern {regex!r}: {e}") from None
+    return tuple(out)
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first (so 责任编辑 wins over 编辑)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
