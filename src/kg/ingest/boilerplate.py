@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .meta import byline_line
-from .rules import data, patterns
+from .rules import data, first_rule, patterns
 from .tracked import Tracked
 
 RULES = "boilerplate.yaml"
@@ -87,12 +87,7 @@ def _drop_lines(t: Tracked, dropped: list[Dropped]) -> Tracked:
 
 
 def _line_rule(line: str, section: str) -> str | None:
-    if not line.strip():
-        return None
-    for rule, pattern in patterns(RULES, section):
-        if pattern.search(line):
-            return rule
-    return None
+    return first_rule(RULES, section, line) if line.strip() else None
 
 
 def _banner(lines: list[str], why: list[str | None]) -> None:

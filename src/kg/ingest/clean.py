@@ -35,6 +35,8 @@ ZERO_WIDTH = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]+")
 SPACE_RUN = re.compile(r"[ \t\u3000]{2,}|[\t\u3000]")
 SPACE_AT_LINE_END = re.compile(r" +\n *|\n +")
 BLANK_LINES = re.compile(r"\n{3,}")
+# a space beside full-width punctuation is never meant (it comes from &nbsp; or a line wrap)
+SPACE_BY_PUNCT = re.compile(r" +(?=[，。、；：！？”’）》】」』])|(?<=[，。、；：！？“‘（《【「『]) +")
 NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -51,34 +53,33 @@ def clean(body: Tracked) -> Cleaned:
     u = normalise_characters(body.sub(NEWLINES, "\n"))
     u, damage = garble.repair(u)
     s = to_simplified(Tracked.identity(u.text))  # second layer: offsets into u
+    converted = s.text != u.text
     s = normalise_punctuation(s)
     s, dropped = boilerplate.remove(s)
     s = tidy_whitespace(s)
-    text, printed = _compose(u, s)
+    text, printed = _compose(u, s, converted)
     for d in damage:
         d.clean_at = bisect.bisect_left(text.starts, d.orig_end)
     removed = [Removed(*u.span(a, b), rule, u.text[a:b]) for a, b, rule in dropped]
     return Cleaned(text, printed, damage, removed)
 
 
-def _compose(u: Tracked, s: Tracked) -> tuple[Tracked, str]:
-    """Offsets into the original of `s` (whose offsets point into `u`), and its printed form."""
-    starts, ends, printed = [], [], []
-    n = len(u)
-    for ch, a, b in zip(s.text, s.starts, s.ends, strict=True):
-        if b > a:
-            starts.append(u.starts[a])
-            ends.append(u.ends[b - 1])
-        else:
-            at = u.starts[a] if a < n else (u.ends[-1] if n else 0)
-            starts.append(at)
-            ends.append(at)
-        printed.append(u.text[a] if b - a == 1 and _is_cjk(ch) and _is_cjk(u.text[a]) else ch)
-    return Tracked(s.text, starts, ends), "".join(printed)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+def _compose(u: Tracked, s: Tracked, converted: bool) -> tuple[Tracked, str]:
+    """Offsets into the original of `s` (whose offsets point into `u`), and its printed form: a
+    character converted one-for-one from a Chinese character is printed as that character (when
+    script conversion changed nothing, the printed form is the text itself)."""
+    at_end = u.ends[-1] if u.ends else 0
+    u_starts = [*u.starts, at_end]  # an insertion after the last character points at the end
+    starts = [u_starts[a] for a in s.starts]
+    ends = [u.ends[b - 1] if b > a else u_starts[a] for a, b in zip(s.starts, s.ends, strict=True)]
+    if not converted:
+        return Tracked(s.text, starts, ends), s.text
+    source = u.text
+    printed = "".join(
+        source[a] if b - a == 1 and ch >= "\u3400" and source[a] >= "\u3400" else ch
+        for ch, a, b in zip(s.text, s.starts, s.ends, strict=True)
+    )
+    return Tracked(s.text, starts, ends), printed
 
 
 def normalise_characters(t: Tracked) -> Tracked:
@@ -119,6 +120,7 @@ def tidy_whitespace(t: Tracked) -> Tracked:
     """One space for any run of spaces in a line, no spaces at line ends, at most one blank line
     between paragraphs, nothing blank at either end."""
     t = t.sub(SPACE_RUN, " ")
+    t = t.sub(SPACE_BY_PUNCT, "")
     t = t.sub(SPACE_AT_LINE_END, "\n")
     t = t.sub(BLANK_LINES, "\n\n")
     lead = len(t.text) - len(t.text.lstrip())

@@ -125,7 +125,7 @@ def _mojibake_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
         if k:
             s, e = t.span(pos, pos + k)
             readable = line[:k].encode("gb18030").decode("utf-8", errors="ignore")
-            note = f"UTF-8 read as GBK: a garbled copy of “{readable}”"
+            note = f"UTF-8 read as GBK, a garbled copy of: {readable}"
             damage.append(Damage(s, e, line[:k], -1, kind="mojibake", note=note))
             edits.append((pos, pos + k, ""))
         pos += len(line) + 1
@@ -140,17 +140,19 @@ def mojibake_prefix(line: str) -> int:
     found by re-encoding: the prefix's GBK bytes decode as UTF-8 to the start of what follows.
     """
     chars = _mojibake_chars()
-    n = 0
+    if not line or line[0] not in chars or line[0].encode("gb18030")[0] < 0xC2:
+        return 0  # a copy starts with a UTF-8 lead byte
+    n = 1
     while n < min(len(line), MAX_MOJIBAKE) and (line[n] in chars or " " <= line[n] <= "~"):
         n += 1
+    raw = line[:n].encode("gb18030")
+    first = raw[:3].decode("utf-8", errors="ignore")[:1]  # the first character copied
     best = 0
     for k in range(1, n + 1):
-        raw = line[:k].encode("gb18030")
-        if raw.isascii():
-            continue
         rest = line[k:].lstrip(PLACEHOLDER + " ")
-        if rest and _copies(raw, rest):
-            best = k
+        if rest[:1] == first or (k == n and not first):
+            if _copies(line[:k].encode("gb18030"), rest):
+                best = k
     return best
 
 

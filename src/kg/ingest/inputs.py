@@ -97,7 +97,7 @@ def _read_batch(data: bytes, source: str) -> Iterator[Document | IngestError]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield IngestError(where, f"not JSON ({e.msg})")
+            yield IngestError(where, f"not JSON ({e.msg} at column {e.colno})")
             continue
         body = rec.get("html") or rec.get("text") if isinstance(rec, dict) else None
         if not isinstance(body, str) or not body.strip():

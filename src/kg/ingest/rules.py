@@ -31,3 +31,24 @@ def patterns(name: str, section: str) -> tuple[tuple[str, re.Pattern], ...]:
 def alternation(words) -> str:
     """A regex alternation of words, longest first (so 责任编辑 wins over 编辑)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def combined(name: str, section: str) -> tuple[re.Pattern, re.Pattern]:
+    """All patterns of one section as two regexes, for speed: those anchored at the line's start
+    (tried with `match`, one position) and the others (tried with `search`). `rule_of` names the
+    rule of a match."""
+    anchored, floating = [], []
+    for i, (_, p) in enumerate(patterns(name, section)):
+        if p.pattern.startswith("^"):
+            anchored.append(f"(?P<r{i}>{p.pattern[1:]})")
+        else:
+            floating.append(f"(?P<r{i}>{p.pattern})")
+    return re.compile("|".join(anchored) or "(?!)"), re.compile("|".join(floating) or "(?!)")
+
+
+def first_rule(name: str, section: str, line: str) -> str | None:
+    """The name of a rule of the section that matches the line, or None."""
+    anchored, floating = combined(name, section)
+    m = anchored.match(line) or floating.search(line)
+    return patterns(name, section)[int(m.lastgroup[1:])][0] if m else None

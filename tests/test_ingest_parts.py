@@ -1,0 +1,181 @@
+"""The parts of ingestion on short strings: offsets, garbling, dates, bylines, boilerplate rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import ingest_text
+from kg.ingest.dates import find_dates
+from kg.ingest.garble import mojibake_prefix, repair
+from kg.ingest.meta import bylines, lines_of, publisher
+from kg.ingest.tracked import Tracked
+
+
+def clean(text: str):
+    return ingest_text(text, "t.txt", "t.txt")
+
+
+# --- Tracked -----------------------------------------------------------------------------------
+
+
+def test_edits_keep_offsets_of_untouched_and_same_length_text():
+    t = Tracked.identity("ab環(huán)cd", offset=10)
+    t = t.sub(r"(環)\(huán\)", lambda m: m.group(1))
+    assert t.text == "ab環cd" and t.starts == [10, 11, 12, 19, 20]
+    t = t.edit([(2, 3, "环"), (4, 5, "")])
+    assert t.text == "ab环c" and (t.starts, t.ends) == ([10, 11, 12, 19], [11, 12, 13, 20])
+    wide = t.edit([(0, 2, "X")])  # a replacement of another length covers the whole span it replaced
+    assert (wide.text, wide.starts[0], wide.ends[0]) == ("X环c", 10, 12)
+    with pytest.raises(ValueError):
+        t.edit([(2, 3, ""), (1, 2, "")])
+
+
+# --- garbling ----------------------------------------------------------------------------------
+
+
+def test_inline_pinyin_goes_but_english_in_brackets_stays():
+    doc = clean("會(huì)上,區(qū)委組織部發布了(CBD)服務(wù)清單(draft)。")
+    assert doc.text == "会上，区委组织部发布了(CBD)服务清单(draft)。"
+    assert doc.damage == []
+
+
+def test_lost_characters_are_removed_with_their_junk_never_guessed():
+    t, damage = repair(Tracked.identity("形成有影?xiǎng)的成果，網格?xié)同聯動，加入?yún)^(qū)域"))
+    assert t.text == "形成有影的成果，網格同聯動，加入域"
+    assert [(d.text, d.orig_start) for d in damage] == [("?xiǎng)", 4), ("?xié)", 17), ("?yún)^(qū)", 28)]
+
+
+def test_a_question_mark_is_not_damage():
+    doc = clean("大会有何意义？记者采访了代表。Why? 因为共建。")
+    assert doc.damage == [] and "有何意义？记者" in doc.text
+
+
+def test_mojibake_copy_is_found_even_when_a_byte_was_lost():
+    line = "月河街道召开区域化党建联席会议"
+    raw = line.encode("utf-8")
+    junk = (raw[:7] + raw[8:21]).decode("gbk", errors="ignore")  # one byte lost in the copy
+    assert mojibake_prefix(junk + line) == len(junk)
+    single = "榈鵬城党建网"  # one character: the first two bytes of 鵬's UTF-8 read as GBK
+    assert mojibake_prefix(single) == 1
+    for normal in (line, "鹏城党建网", "2025年区域化党建", "榈树下的党员活动室", "鈥"):
+        assert mojibake_prefix(normal) == 0, normal
+
+
+# --- script and punctuation --------------------------------------------------------------------
+
+
+def test_safe_nfkc_and_punctuation():
+    doc = clean("ＡＢＣ公司２０２５年成立,地址:虹口區;電話１２３．５號(新址)")
+    assert doc.text == "ABC公司2025年成立，地址：虹口区；电话123.5号（新址）"
+    assert (
+        clean("时间：09:30，比分3:2，网址 https://a.cn/x,y").text
+        == "时间：09:30，比分3:2，网址 https://a.cn/x,y"
+    )
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def found(text: str, anchor: str | None = "2025-10-17"):
+    return [(d.text, d.iso, d.precision, d.inferred, d.kind) for d in find_dates(text, anchor)]
+
+
+def test_absolute_dates_and_their_precision():
+    assert found(
+        "2024年12月26日，2025-4-9 10:21，2024.03.05，二〇二四年十二月二十六日，2025年度，2024年7月"
+    ) == [
+        ("2024年12月26日", "2024-12-26", "day", False, "absolute"),
+        ("2025-4-9", "2025-04-09", "day", False, "absolute"),
+        ("2024.03.05", "2024-03-05", "day", False, "absolute"),
+        ("二〇二四年十二月二十六日", "2024-12-26", "day", False, "absolute"),
+        ("2025年度", "2025", "year", False, "absolute"),
+        ("2024年7月", "2024-07", "month", False, "absolute"),
+    ]
+
+
+def test_month_days_take_their_year_from_the_anchor_or_the_text():
+    assert found("12月26日下午召开") == [
+        ("12月26日下午", "2024-12-26", "day", True, "absolute")
+    ]  # not 2025-12
+    assert found("3月5日上午召开") == [("3月5日上午", "2025-03-05", "day", True, "absolute")]
+    assert found("2023年工作总结。5月8日召开", anchor=None)[1][1] == "2023-05-08"
+    assert found("5月8日召开", anchor=None) == []  # no year anywhere: nothing is guessed
+    assert found("15日召开；28日举行")[0][1:3] == ("2025-10-15", "day")
+    assert found("15日召开；28日举行")[1][1] == "2025-09-28"  # still to come this month: last month's
+
+
+def test_relative_dates():
+    rel = {
+        t: (iso, p)
+        for t, iso, p, inferred, _ in found("近日，日前，昨天，上周，本周，上月，去年，今年3月，明年")
+        if inferred
+    }
+    assert rel == {
+        "近日": ("2025-10-17", "day"),
+        "日前": ("2025-10-17", "day"),
+        "昨天": ("2025-10-16", "day"),
+        "上周": ("2025-10", "month"),
+        "本周": ("2025-10", "month"),
+        "上月": ("2025-09", "month"),
+        "去年": ("2024", "year"),
+        "今年3月": ("2025-03", "month"),
+        "明年": ("2026", "year"),
+    }
+    assert found("近日召开", anchor=None) == []
+    assert found("春节日前，节日前夕") == []  # 日前 inside 节日前 is not "the other day"
+    assert found("3日内完成，每月5日，10年来") == []
+
+
+def test_week_in_two_months_takes_its_thursdays_month():
+    assert found("上周", anchor="2025-10-03")[0][1] == "2025-09"  # 22–28 Sep
+    assert found("上周", anchor="2025-10-06")[0][1] == "2025-10"  # 29 Sep – 5 Oct: Thursday is 2 Oct
+
+
+# --- bylines and sources -----------------------------------------------------------------------
+
+
+def names(text: str):
+    return [(b.role, b.name) for b in bylines(lines_of(text))]
+
+
+def test_byline_forms():
+    assert names("标题\n正文。\n记者 / 邵林 瞿煌\n编辑 / 宗哲") == [
+        ("记者", "邵林"),
+        ("记者", "瞿煌"),
+        ("编辑", "宗哲"),
+    ]
+    assert names("标题\n（党群工作部　通讯员：尹舒　摄影：邢朗）") == [("通讯员", "尹舒"), ("图片", "邢朗")]
+    assert names("标题\n来源｜湖滨街道\n图片｜严子墨\n责编｜宓晓琳") == [
+        ("图片", "严子墨"),
+        ("编辑", "宓晓琳"),
+    ]
+    assert names("标题\n文｜张晓岚 图｜李一舟") == [("作者", "张晓岚"), ("图片", "李一舟")]
+    assert names("标题\n图为签约现场。") == []
+    long = "本报讯（记者 龙湘宁 通讯员 彭晚舟）" + "会议在街道党群服务中心召开，成员单位代表参加。" * 3
+    assert names("标题\n" + long) == [("记者", "龙湘宁"), ("通讯员", "彭晚舟")]
+    # a unit after 来源/供稿 is the publisher, never a person; the poster of a thread is no byline
+    assert names("标题\n（学院路街道供稿　通讯员：滕若川）\n楼主 江滩晨跑者 | 发表于 2025-4-9") == [
+        ("通讯员", "滕若川")
+    ]
+    # 作者 is dropped when the same person has a specific role
+    assert names("标题\n作者：游子衿\n（通讯员：游子衿）") == [("通讯员", "游子衿")]
+
+
+def test_publisher_forms():
+    assert publisher(lines_of("标题\n来源：锦江区委组织部　发布时间：2024-09-05")) == "锦江区委组织部"
+    assert publisher(lines_of("标题\n正文。\n（学院路街道供稿 通讯员：滕若川）")) == "学院路街道"
+    assert publisher(lines_of("标题\n正文。"), site="湖城先锋网") == "湖城先锋网"
+
+
+# --- boilerplate rules -------------------------------------------------------------------------
+
+
+def test_a_numbered_list_inside_the_article_is_kept():
+    text = "重点项目发布\n会议发布了三个项目：\n1. 助老送餐项目。\n2. 楼道微更新项目。\n会议要求各单位抓好落实。\n记者 王晓"
+    doc = clean(text)
+    assert "1. 助老送餐项目。\n2. 楼道微更新项目。" in doc.text and doc.removed == []
+
+
+def test_forum_noise_detector_spares_dates_and_acronyms():
+    doc = clean("标题\n会议于2025 - 4 - 9召开，A B C D 四个小组和 PM 2.5 监测站参加。")
+    assert "2025 - 4 - 9" in doc.text and "A B C D" in doc.text and doc.removed == []
