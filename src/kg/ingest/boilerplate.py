@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .meta import byline_line
-from .rules import data, first_rule, patterns
+from .rules import data, first_rule, patterns, rule_name, union
 from .tracked import Tracked
 
 RULES = "boilerplate.yaml"
@@ -22,17 +22,23 @@ Dropped = tuple[int, int, str]  # (start, end) in the input's original offsets, 
 def remove(t: Tracked) -> tuple[Tracked, list[Dropped]]:
     """The text without boilerplate, and what was dropped by which rule."""
     dropped: list[Dropped] = []
-    for rule, pattern in patterns(RULES, "inline"):
-        t = _drop_matches(t, pattern.finditer(t.text), rule, dropped)
-    t = _drop_matches(t, _noise(t.text), "forum-noise", dropped)
+    inline = ((m, rule_name(RULES, "inline", m)) for m in union(RULES, "inline").finditer(t.text))
+    t = _drop_matches(t, inline, dropped)
+    t = _drop_matches(t, ((m, "forum-noise") for m in _noise(t.text)), dropped)
     return _drop_lines(t, dropped), dropped
 
 
-def _drop_matches(t: Tracked, matches, rule: str, dropped: list[Dropped]) -> Tracked:
-    spans = [m.span() for m in matches if m.end() > m.start()]
-    for a, b in spans:
-        dropped.append((*t.span(a, b), rule))
-    return t.edit((a, b, "") for a, b in spans) if spans else t
+def _drop_matches(t: Tracked, matches, dropped: list[Dropped]) -> Tracked:
+    """Remove each match, with the spaces before it (a counter after a headline takes its gap)."""
+    edits = []
+    for m, rule in matches:
+        a, b = m.span()
+        while a > 0 and t.text[a - 1] in " \t\u3000" and (not edits or a > edits[-1][1]):
+            a -= 1
+        if b > a:
+            dropped.append((*t.span(a, b), rule))
+            edits.append((a, b, ""))
+    return t.edit(edits) if edits else t
 
 
 # --- forum noise -------------------------------------------------------------------------------

@@ -68,10 +68,9 @@ def _compose(u: Tracked, s: Tracked, converted: bool) -> tuple[Tracked, str]:
     """Offsets into the original of `s` (whose offsets point into `u`), and its printed form: a
     character converted one-for-one from a Chinese character is printed as that character (when
     script conversion changed nothing, the printed form is the text itself)."""
-    at_end = u.ends[-1] if u.ends else 0
-    u_starts = [*u.starts, at_end]  # an insertion after the last character points at the end
-    starts = [u_starts[a] for a in s.starts]
-    ends = [u.ends[b - 1] if b > a else u_starts[a] for a, b in zip(s.starts, s.ends, strict=True)]
+    # no step after script conversion inserts characters, so every span of `s` is non-empty
+    starts = list(map(u.starts.__getitem__, s.starts))
+    ends = list(map([0, *u.ends].__getitem__, s.ends))  # end b of `s` is the end of u's character b - 1
     if not converted:
         return Tracked(s.text, starts, ends), s.text
     source = u.text

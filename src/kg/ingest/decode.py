@@ -41,6 +41,7 @@ BOMS = (  # UTF-32 before UTF-16: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs", "cp950", "utf_16", "utf_32"]
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, newlines or form feed
 
@@ -87,9 +88,13 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
 
 
 def _detect(data: bytes, source: str) -> tuple[str, str]:
+    """charset-normalizer, first among the Chinese encodings (fast, and right for nearly every
+    article), then, when that reads no Chinese, among all the encodings it knows."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
+    if best is None or best.language != "Chinese":
+        best = from_bytes(data).best()
     if best is None:
         if b"\x00" in data:
             raise IngestError(source, "binary file (NUL bytes), not an article")

@@ -38,6 +38,7 @@ SKIP = {"rt", "rp", "head", "nav", "footer", "aside", "iframe", "svg", "button",
 BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
          "table", "caption", "section", "article", "header", "blockquote", "pre", "dd", "dt", "dl",
          "hr", "figcaption", "figure", "main", "address", "center", "form", "fieldset", "legend"}  # fmt: skip
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 LINK_DENSITY = 0.5  # a block whose text is mostly links is navigation or a related-articles list
 GROW_BEFORE, GROW_AFTER, GROW_LENGTH = 6, 3, 120  # how far the article region grows, in short blocks
@@ -83,31 +84,60 @@ def extract(page: str) -> tuple[Tracked, dict]:
 # --- tokenizer ---------------------------------------------------------------------------------
 
 
+@dataclass
+class _Open:
+    """An open element while tokenizing, and how many open elements drop text, are furniture,
+    are links, or are headings (counted, so that a text run needs no walk up the stack)."""
+
+    stack: list[tuple[str, bool, bool]]  # (tag, drops its text, furniture)
+    dropped: int = 0
+    furniture: int = 0
+    links: int = 0
+
+    def push(self, tag: str, dropped: bool, furniture: bool) -> None:
+        self.stack.append((tag, dropped, furniture))
+        self._count(tag, dropped, furniture, 1)
+
+    def pop_to(self, tag: str) -> None:
+        """Close `tag` and whatever is still open inside it (browsers forgive unclosed tags)."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                for element in self.stack[i:]:
+                    self._count(*element, -1)
+                del self.stack[i:]
+                return
+
+    def _count(self, tag: str, dropped: bool, furniture: bool, step: int) -> None:
+        self.dropped += step * dropped
+        self.furniture += step * furniture
+        self.links += step * (tag == "a")
+
+    def heading(self) -> int:
+        return next((int(t[1]) for t, _, _ in reversed(self.stack) if t in HEADINGS), 0)
+
+
 def tokenize(page: str) -> tuple[list[Block], dict]:
     """The page's text blocks in order, and its <title> and <meta> values."""
     meta: dict = {"title": "", "meta": {}}
     blocks: list[Block] = []
-    stack: list[tuple[str, bool, bool]] = []  # (tag, dropped, furniture)
+    open_ = _Open([])
     cur: list[Tracked] = []
     links = 0
     pos = 0
 
     def flush():
         nonlocal links
-        text = _collapse(Tracked.join(cur)) if cur else None
+        text = _collapse(Tracked.join(cur)) if any(not c.text.isspace() for c in cur) else None
         if text is not None and text.text:
-            heading = next((int(t[1]) for t, _, _ in reversed(stack) if re.fullmatch(r"h[1-6]", t)), 0)
-            furniture = any(f for _, _, f in stack)
-            blocks.append(Block(text, heading, furniture, min(links, len(text))))
+            blocks.append(Block(text, open_.heading(), open_.furniture > 0, min(links, len(text))))
         cur.clear()
         links = 0
 
     while (m := TAG.search(page, pos)) is not None:
-        dropped = any(d for _, d, _ in stack)
-        if m.start() > pos and not dropped:
+        if m.start() > pos and not open_.dropped:
             chunk = _unwrap(_unescape(page[pos : m.start()], pos))
             cur.append(chunk)
-            if any(t == "a" for t, _, _ in stack):
+            if open_.links:
                 links += len(chunk.text.strip())
         pos = m.end()
         if m.group(2) is None:
@@ -125,23 +155,14 @@ def tokenize(page: str) -> tuple[list[Block], dict]:
         if tag in BLOCK:
             flush()
         if closing:
-            _close(stack, tag)
+            open_.pop_to(tag)
         elif tag not in VOID and not raw.rstrip().endswith("/"):
-            attrs = attrs_of(raw)
-            furniture = _is_furniture(attrs.get("class", "") + " " + attrs.get("id", ""))
-            stack.append((tag, tag in SKIP, furniture))
-    if pos < len(page) and not any(d for _, d, _ in stack):
+            names = " ".join(re.findall(r"""(?<![\w-])(?:class|id)\s*=\s*["']?([^"'>]*)""", raw, re.I))
+            open_.push(tag, tag in SKIP, _is_furniture(names))
+    if pos < len(page) and not open_.dropped:
         cur.append(_unescape(page[pos:], pos))
     flush()
     return blocks, meta
-
-
-def _close(stack: list[tuple[str, bool, bool]], tag: str) -> None:
-    """Pop to the matching open tag (browsers forgive unclosed inner tags; so do we)."""
-    for i in range(len(stack) - 1, -1, -1):
-        if stack[i][0] == tag:
-            del stack[i:]
-            return
 
 
 def attrs_of(raw: str) -> dict[str, str]:
@@ -253,7 +274,12 @@ def _trafilatura_text(page: str) -> str:
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
         return (
             trafilatura.extract(
-                page, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+                page,
+                fast=True,
+                include_comments=False,
+                include_tables=True,
+                favor_recall=True,
+                deduplicate=False,
             )
             or ""
         )

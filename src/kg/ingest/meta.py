@@ -36,14 +36,33 @@ def _role_pattern() -> re.Pattern:
 
 
 @cache
+def _byline_start() -> re.Pattern:
+    return re.compile(rf"\s*[（(]?\s*(?:{alternation(_roles())})\s*[{SEPARATOR} ]")
+
+
+@cache
+def _date_label() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(data(RULES)['date_labels'])})\s*[：:]?\s*")
+
+
+@cache
+def _source_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """来源：X (the value after a label) and X供稿 (the unit before one)."""
+    labels = alternation(data(RULES)["source_labels"])
+    return (
+        re.compile(rf"(?:{labels})\s*[{SEPARATOR}]\s*([^\s{SEPARATOR}（）()]{{2,30}})"),
+        re.compile(rf"([{CJK}]{{2,20}}?)(?:{labels})(?:[\s）)]|$)"),
+    )
+
+
+@cache
 def _not_name() -> re.Pattern:
     return re.compile(data(RULES)["not_name"])
 
 
 def byline_line(line: str) -> bool:
     """Whether a line starts with a byline role and a separator (编辑｜…, 来源：…, （记者 …）."""
-    m = re.match(rf"\s*[（(]?\s*({alternation(_roles())})\s*[{SEPARATOR} ]", line)
-    return bool(m)
+    return bool(_byline_start().match(line))
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
@@ -126,9 +145,8 @@ def publication_date(
 
 
 def _header_date(lines: list[tuple[int, str]]) -> DateValue | None:
-    label = re.compile(rf"(?:{alternation(data(RULES)['date_labels'])})\s*[：:]?\s*")
     for _, line in lines[:HEADER_LINES]:
-        m = label.search(line)
+        m = _date_label().search(line)
         d = parse_date(line[m.end() :], "header") if m else None
         if d is None and len(line) <= SHORT_LINE:
             d = parse_date(line, "header")
@@ -160,9 +178,7 @@ def _first_date(text: str) -> DateValue | None:
 
 def publisher(lines: list[tuple[int, str]], site: str = "") -> str:
     """The unit that published or supplied the article (来源：…, 供稿：…, …供稿), else the site."""
-    labels = alternation(data(RULES)["source_labels"])
-    value = re.compile(rf"(?:{labels})\s*[{SEPARATOR}]\s*([^\s{SEPARATOR}（）()]{{2,30}})")
-    suffix = re.compile(rf"([{CJK}]{{2,20}}?)(?:{labels})(?:[\s）)]|$)")
+    value, suffix = _source_patterns()
     candidates = lines[:HEADER_LINES] + lines[-TAIL_LINES:]
     for _, line in candidates:
         m = value.search(line) or suffix.search(line)

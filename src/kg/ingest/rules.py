@@ -34,10 +34,21 @@ def alternation(words) -> str:
 
 
 @cache
-def combined(name: str, section: str) -> tuple[re.Pattern, re.Pattern]:
-    """All patterns of one section as two regexes, for speed: those anchored at the line's start
-    (tried with `match`, one position) and the others (tried with `search`). `rule_of` names the
-    rule of a match."""
+def union(name: str, section: str) -> re.Pattern:
+    """All patterns of one section as one regex (one scan of the text instead of one a rule);
+    `rule_name` tells which rule a match is from."""
+    return re.compile(
+        "|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(patterns(name, section))) or "(?!)", re.M
+    )
+
+
+def rule_name(name: str, section: str, m: re.Match) -> str:
+    return patterns(name, section)[int(m.lastgroup[1:])][0]
+
+
+@cache
+def _split_union(name: str, section: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns anchored at a line's start (tried at one position, with `match`) and the rest."""
     anchored, floating = [], []
     for i, (_, p) in enumerate(patterns(name, section)):
         if p.pattern.startswith("^"):
@@ -49,6 +60,6 @@ def combined(name: str, section: str) -> tuple[re.Pattern, re.Pattern]:
 
 def first_rule(name: str, section: str, line: str) -> str | None:
     """The name of a rule of the section that matches the line, or None."""
-    anchored, floating = combined(name, section)
+    anchored, floating = _split_union(name, section)
     m = anchored.match(line) or floating.search(line)
-    return patterns(name, section)[int(m.lastgroup[1:])][0] if m else None
+    return rule_name(name, section, m) if m else None

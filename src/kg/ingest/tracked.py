@@ -99,8 +99,9 @@ class Tracked:
         if isinstance(pattern, str):
             pattern = re.compile(pattern)
         edits: list[Edit] = []
+        literal = isinstance(repl, str) and "\\" not in repl
         for m in pattern.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = repl if literal else repl(m) if callable(repl) else m.expand(repl)
             edits.extend(_narrow(m, new))
         return self.edit(edits) if edits else self
 
