@@ -30,6 +30,12 @@ def test_edits_keep_offsets_of_untouched_and_same_length_text():
         t.edit([(2, 3, ""), (1, 2, "")])
 
 
+def test_a_conversion_that_changes_length_maps_line_by_line_then_character_by_character():
+    t = Tracked.identity("甲乙\n丙丁", offset=5).map_text(lambda s: s.replace("乙", "乙乙"))
+    assert t.text == "甲乙乙\n丙丁"
+    assert (t.starts, t.ends) == ([5, 6, 6, 7, 8, 9], [6, 7, 7, 8, 9, 10])
+
+
 # --- garbling ----------------------------------------------------------------------------------
 
 
@@ -159,6 +165,15 @@ def test_byline_forms():
     ]
     # 作者 is dropped when the same person has a specific role
     assert names("标题\n作者：游子衿\n（通讯员：游子衿）") == [("通讯员", "游子衿")]
+
+
+def test_datelines_and_account_lines_give_the_publication_date():
+    doc = clean("上海举行2024年区域化党建推进会\n新华网上海12月28日电 27日，推进会在黄浦区举行。")
+    assert (doc.date.iso, doc.date.source, doc.date.inferred) == ("2024-12-28", "dateline", True)
+    doc = clean("标题\n湖滨街道　2025年07月09日 18:30　浙江\n7月8日下午，大会召开。")
+    assert (doc.date.iso, doc.date.source, doc.date.inferred) == ("2025-07-09", "header", False)
+    doc = clean("标题\n楼主 某网友 | 发表于 2025-4-9 10:21\n4月8日，会议召开。")
+    assert (doc.date.iso, doc.date.source) == ("2025-04-09", "header")
 
 
 def test_publisher_forms():

@@ -165,6 +165,23 @@ def test_html_page_main_text_ruby_and_metadata():
     assert doc.original[slice(*doc.original_span(at, at + 1))] == "闫"
 
 
+def test_html_without_class_names_keeps_the_article_found_by_trafilatura():
+    doc = read("page_plain.html")
+    assert doc.text.startswith("红枫社区举办党建联席会议\n2025-09-20 08:30 枫城新闻网\n9月19日上午")
+    assert doc.text.endswith("（通讯员 邹雨涵）")
+    for page_only in (
+        "热点",
+        "全市组织工作会议",
+        "今日天气",
+        "网友评论",
+        "点赞社区",
+        "关于我们",
+        "Copyright",
+    ):
+        assert page_only not in doc.text, page_only
+    assert (doc.title, doc.date.iso) == ("红枫社区举办党建联席会议", "2025-09-20")
+
+
 def test_html_without_article_markers_falls_back_to_the_page_text():
     page = "<html><body><p>4月3日，临湖社区党委与江河物流有限公司党支部签订结对共建协议。</p><div class='footer'>版权所有</div></body></html>"
     doc = ingest_text(page, "short.html", "short.html")

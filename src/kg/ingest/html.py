@@ -86,8 +86,8 @@ def extract(page: str) -> tuple[Tracked, dict]:
 
 @dataclass
 class _Open:
-    """An open element while tokenizing, and how many open elements drop text, are furniture,
-    are links, or are headings (counted, so that a text run needs no walk up the stack)."""
+    """The open elements while tokenizing, with counts of those that drop their text, are
+    furniture or are links, so that a text run needs no walk up the stack."""
 
     stack: list[tuple[str, bool, bool]]  # (tag, drops its text, furniture)
     dropped: int = 0

@@ -65,14 +65,18 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Document | IngestError]:
             if item.suffix.lower() in BATCH_SUFFIXES:
                 yield from _read_batch(data, str(item))
             else:
-                yield _guard(lambda data=data, item=item: ingest_bytes(data, item.name, str(item)))
+                yield _guard(lambda data=data, item=item: ingest_bytes(data, item.name, str(item)), str(item))
 
 
-def _guard(make: Callable[[], Document]) -> Document | IngestError:
+def _guard(make: Callable[[], Document], source: str) -> Document | IngestError:
+    """The document, or the one line that says why not. An unexpected failure on one odd file
+    is reported like a bad file, so that a batch of thousands still goes on."""
     try:
         return make()
     except IngestError as e:
         return e
+    except Exception as e:  # a bug met on one file must not stop the batch
+        return IngestError(source, f"could not be read ({type(e).__name__}: {e}); please report this file")
 
 
 def _read_stream(data: bytes, source: str) -> Iterator[Document | IngestError]:
@@ -80,7 +84,7 @@ def _read_stream(data: bytes, source: str) -> Iterator[Document | IngestError]:
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         yield from _read_batch(data, source)
     else:
-        yield _guard(lambda: ingest_bytes(data, "stdin.txt", source))
+        yield _guard(lambda: ingest_bytes(data, "stdin.txt", source), source)
 
 
 def _read_batch(data: bytes, source: str) -> Iterator[Document | IngestError]:
@@ -112,5 +116,6 @@ def _read_batch(data: bytes, source: str) -> Iterator[Document | IngestError]:
                 url=str(rec.get("url") or ""),
                 date=str(rec.get("date") or ""),
                 is_html=bool(rec.get("html")),
-            )
+            ),
+            where,
         )
