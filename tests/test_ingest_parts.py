@@ -191,6 +191,62 @@ def test_a_numbered_list_inside_the_article_is_kept():
     assert "1. 助老送餐项目。\n2. 楼道微更新项目。" in doc.text and doc.removed == []
 
 
+def test_numbered_lines_at_the_end_are_links_only_below_a_byline():
+    ending = "项目发布\n会议发布了两个项目：\n1. 助老送餐项目。\n2. 楼道微更新项目。"
+    assert clean(ending).text == ending
+    linked = "项目发布\n会议发布了两个项目。\n（记者 王晓）\n1. 春季赏花路线发布了\n2. 老字号点心铺上新"
+    doc = clean(linked)
+    assert doc.text.endswith("（记者 王晓）")
+    assert [r.rule for r in doc.removed] == ["related-article", "related-article"]
+
+
 def test_forum_noise_detector_spares_dates_and_acronyms():
     doc = clean("标题\n会议于2025 - 4 - 9召开，A B C D 四个小组和 PM 2.5 监测站参加。")
     assert "2025 - 4 - 9" in doc.text and "A B C D" in doc.text and doc.removed == []
+
+
+def test_offsets_hold_on_random_mixtures_of_everything_ingestion_handles():
+    """Random strings of garbling, markup, boilerplate and dates: no crash, and every clean
+    character maps inside the original, in order."""
+    import random
+
+    from kg.ingest import IngestError
+
+    pieces = [*"党建联席会议街道社区黨會區環廣場記者編輯榈鈥滆鸑鷟", *" \n\t\u3000,.:;!?()（）“”《》【】|/-"]
+    pieces += [
+        "(huán)",
+        "?xiǎng)",
+        "^(qū)",
+        "\ufffd",
+        "<p>",
+        "</p>",
+        "<ruby>汇<rt>huì</rt></ruby>",
+        "&amp;",
+        "<br>",
+    ]
+    pieces += [
+        "12月26日",
+        "近日",
+        "% [ c8 m4 k9 ",
+        "5476 次浏览",
+        "🎉",
+        "记者 王晓 ",
+        "来源：某街道 ",
+        "1. ",
+        "相关阅读\n",
+    ]
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        for is_html in (False, True):
+            try:
+                doc = ingest_text(text, "r.txt", "r.txt", is_html=is_html)
+            except IngestError:
+                continue
+            checked += 1
+            assert len(doc.starts) == len(doc.ends) == len(doc.text) == len(doc.printed_text)
+            assert all(0 <= a <= b <= len(text) for a, b in zip(doc.starts, doc.ends, strict=True)), text
+            assert doc.starts == sorted(doc.starts), text
+            assert all(doc.text[b.start : b.end] == b.name for b in doc.bylines), text
+    assert checked > 300

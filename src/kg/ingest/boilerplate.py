@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .meta import byline_line
+from .meta import byline_line, has_byline
 from .rules import data, first_rule, patterns, rule_name, union
 from .tracked import Tracked
 
@@ -125,14 +125,23 @@ def _lists(lines: list[str], why: list[str | None]) -> None:
 
 
 def _trailer(lines: list[str], why: list[str | None]) -> None:
-    """From the last line upwards: trailer lines go, until a line that is not one."""
+    """From the last line upwards: trailer lines go, until a line that is not one. Lines that are
+    trailer only below a byline go when that line is a byline."""
+    pending: list[tuple[int, str]] = []  # trailer-after-byline lines, waiting for the line above
     for i in range(len(lines) - 1, -1, -1):
         if not lines[i].strip() or why[i]:
             continue
         rule = _line_rule(lines[i], "trailer")
+        if rule:
+            why[i] = rule
+            continue
+        rule = _line_rule(lines[i], "trailer_after_byline")
         if not rule:
+            if has_byline(lines[i]):
+                for j, pending_rule in pending:
+                    why[j] = pending_rule
             return
-        why[i] = rule
+        pending.append((i, rule))
 
 
 def _duplicates(lines: list[str], why: list[str | None]) -> None:

@@ -65,6 +65,11 @@ def byline_line(line: str) -> bool:
     return bool(_byline_start().match(line))
 
 
+def has_byline(line: str) -> bool:
+    """Whether a line names a person of the byline (记者 …, （通讯员：…）, 责任编辑：…)."""
+    return any(any(_named_roles(seg)) for _, seg in _segments(0, line.strip()))
+
+
 def lines_of(text: str) -> list[tuple[int, str]]:
     """Non-blank lines with their offsets, stripped."""
     out, pos = [], 0
