@@ -125,7 +125,7 @@ def _mojibake_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
         if k:
             s, e = t.span(pos, pos + k)
             readable = line[:k].encode("gb18030").decode("utf-8", errors="ignore")
-            note = f"UTF-8 read as GBK, a garbled copy of: {readable}"
+            note = f"UTF-8 read as GBK, a garbled copy of: {readable or line[k : k + 1]}"
             damage.append(Damage(s, e, line[:k], -1, kind="mojibake", note=note))
             edits.append((pos, pos + k, ""))
         pos += len(line) + 1
