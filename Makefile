@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= graphs/store
 CORPUS ?= examples/corpus
 
-.PHONY: run test lint system-deps clean
+.PHONY: run test heldout lint system-deps clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ run: $(BIN)/kg
 # the whole test suite, with the system packages the tests need (Java for HermiT, …)
 test: $(BIN)/kg system-deps
 	$(BIN)/python -m pytest -q
+
+# how well extraction generalises: build tests/heldout into a temporary store and score it against its gold
+heldout: $(BIN)/kg
+	$(BIN)/python benchmarks/score_heldout.py
 
 system-deps:
 	bash scripts/system-deps.sh
