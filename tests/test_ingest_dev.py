@@ -245,4 +245,6 @@ def test_site_furniture_and_noise_are_gone(docs):
         ):
             assert furniture not in text, (num, furniture)
     assert docs["106"].title == "集团党委走访芳溪社区 签订共驻共建协议"
+    assert docs["106"].site == docs["106"].text.split("\n")[0] == "北京泓筑城市建设集团有限公司"
+    assert docs["117"].site == "山东鲁瀚能源集团有限公司"
     assert docs["105"].publisher == "锦江区委组织部"

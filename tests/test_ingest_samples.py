@@ -127,7 +127,7 @@ def test_html_page_main_text_ruby_and_metadata():
     assert doc.media_type == "text/html"
     assert doc.title == "滨湖社区党建联盟揭牌 六家单位结对共建"
     assert (doc.date.iso, doc.date.source) == ("2025-04-02", "meta")
-    assert doc.publisher == "滨湖街道党工委"
+    assert (doc.publisher, doc.site) == ("滨湖街道党工委", "湖城先锋网")
     lines = doc.text.split("\n")
     assert lines[0] == doc.title and lines[1].startswith("来源：滨湖街道党工委 作者：通讯员 方知远")
     assert lines[-1] == "（责任编辑：江晚晴）"
@@ -237,9 +237,11 @@ def test_forum_noise_and_thread_furniture():
 
 def test_government_site_banner_widgets_links_and_footer():
     doc = read("gov_site.txt")
+    # the banner names the site: it stays in the text, and is neither the headline nor dropped
     assert doc.text.startswith(
-        "月河街道区域化党建联席会议召开第二次全体会议\n\n来源：吴兴区委组织部 发布时间：2025-08-22 作者：周望舒\n"
+        "湖州市吴兴区委组织部\n\n月河街道区域化党建联席会议召开第二次全体会议\n\n来源：吴兴区委组织部 发布时间：2025-08-22 作者：周望舒\n"
     )
+    assert (doc.site, doc.title) == ("湖州市吴兴区委组织部", "月河街道区域化党建联席会议召开第二次全体会议")
     assert doc.text.endswith("（供稿：月河街道党工委 通讯员：周望舒）\n责任编辑：金若曦")
     assert doc.publisher == "吴兴区委组织部"
     assert [(b.role, b.name) for b in doc.bylines] == [("通讯员", "周望舒"), ("编辑", "金若曦")]

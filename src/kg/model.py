@@ -88,7 +88,7 @@ class Document:
     title: str = ""
     date: DateValue | None = None
     bylines: list[Byline] = field(default_factory=list)
-    publisher: str = ""
+    publisher: str = ""  # the unit that supplied the article (来源/供稿), else the site
     url: str = ""
     damage: list[Damage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -96,6 +96,9 @@ class Document:
     # aligned with `text` character for character: a name's printed form is printed_text[a:b]
     printed_text: str = ""
     removed: list[Removed] = field(default_factory=list)
+    site: str = (
+        ""  # the website that printed it: its banner line (kept at the top of `text`) or <meta og:site_name>
+    )
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that clean characters [start, end) came from."""

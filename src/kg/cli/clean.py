@@ -67,6 +67,7 @@ def document_json(doc: Document) -> dict:
         "date": asdict(doc.date) if doc.date else None,
         "bylines": [asdict(b) for b in doc.bylines],
         "publisher": doc.publisher,
+        "site": doc.site,
         "damage": [asdict(d) for d in doc.damage],
         "removed": [asdict(r) for r in doc.removed],
         "warnings": doc.warnings,

@@ -11,6 +11,14 @@ from __future__ import annotations
 
 from .document import ingest_bytes, ingest_text
 from .errors import IngestError
-from .inputs import expand_paths, read_inputs
+from .inputs import ARTICLE_SUFFIXES, BATCH_SUFFIXES, expand_paths, read_inputs
 
-__all__ = ["IngestError", "ingest_bytes", "ingest_text", "read_inputs", "expand_paths"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "BATCH_SUFFIXES",
+    "IngestError",
+    "expand_paths",
+    "ingest_bytes",
+    "ingest_text",
+    "read_inputs",
+]

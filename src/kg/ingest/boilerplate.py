@@ -19,13 +19,14 @@ RULES = "boilerplate.yaml"
 Dropped = tuple[int, int, str]  # (start, end) in the input's original offsets, and the rule's name
 
 
-def remove(t: Tracked) -> tuple[Tracked, list[Dropped]]:
-    """The text without boilerplate, and what was dropped by which rule."""
+def remove(t: Tracked) -> tuple[Tracked, list[Dropped], str]:
+    """The text without boilerplate, what was dropped by which rule, and the site's banner (the
+    line naming the site above its navigation bar: kept in the text, never taken for the headline)."""
     dropped: list[Dropped] = []
     inline = ((m, rule_name(RULES, "inline", m)) for m in union(RULES, "inline").finditer(t.text))
     t = _drop_matches(t, inline, dropped)
     t = _drop_matches(t, ((m, "forum-noise") for m in _noise(t.text)), dropped)
-    return _drop_lines(t, dropped), dropped
+    return _drop_lines(t, dropped)
 
 
 def _drop_matches(t: Tracked, matches, dropped: list[Dropped]) -> Tracked:
@@ -66,13 +67,13 @@ def _noise(text: str):
 # --- lines -------------------------------------------------------------------------------------
 
 
-def _drop_lines(t: Tracked, dropped: list[Dropped]) -> Tracked:
+def _drop_lines(t: Tracked, dropped: list[Dropped]) -> tuple[Tracked, list[Dropped], str]:
     lines = t.text.split("\n")
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     why: list[str | None] = [_line_rule(line, "lines") for line in lines]
-    _banner(lines, why)
+    banner = _banner(lines, why)
     _lists(lines, why)
     _trailer(lines, why)
     _duplicates(lines, why)
@@ -83,27 +84,24 @@ def _drop_lines(t: Tracked, dropped: list[Dropped]) -> Tracked:
         if why[i]:
             dropped.append((*t.span(a, a + len(line)), why[i]))
             continue
-        if not title_done and line.strip():
+        if not title_done and line.strip() and i not in banner:
             title_done = True
             keep.extend(_title_spans(t, a, line, dropped))
             keep.append((a + len(line), b))
             continue
         keep.append((a, b))
-    return t.keep(keep)
+    return t.keep(keep), dropped, " ".join(lines[i].strip() for i in sorted(banner))
 
 
 def _line_rule(line: str, section: str) -> str | None:
     return first_rule(RULES, section, line) if line.strip() else None
 
 
-def _banner(lines: list[str], why: list[str | None]) -> None:
-    """Lines above a navigation bar at the top are the site's banner."""
+def _banner(lines: list[str], why: list[str | None]) -> set[int]:
+    """The lines above a navigation bar at the top: the site's name."""
     top = [i for i, line in enumerate(lines) if line.strip()][: int(data(RULES)["banner_lines"])]
     navs = [i for i in top if why[i] == "navigation"]
-    if navs:
-        for i in top:
-            if i < navs[-1] and not why[i]:
-                why[i] = "site-banner"
+    return {i for i in top if navs and i < navs[-1] and not why[i]}
 
 
 def _lists(lines: list[str], why: list[str | None]) -> None:

@@ -46,6 +46,7 @@ class Cleaned:
     printed: str  # the same text with each character as the source printed it
     damage: list[Damage]
     removed: list[Removed]
+    site: str  # the site's banner line, kept in the text (see boilerplate.remove)
 
 
 def clean(body: Tracked) -> Cleaned:
@@ -55,13 +56,13 @@ def clean(body: Tracked) -> Cleaned:
     s = to_simplified(Tracked.identity(u.text))  # second layer: offsets into u
     converted = s.text != u.text
     s = normalise_punctuation(s)
-    s, dropped = boilerplate.remove(s)
+    s, dropped, site = boilerplate.remove(s)
     s = tidy_whitespace(s)
     text, printed = _compose(u, s, converted)
     for d in damage:
         d.clean_at = bisect.bisect_left(text.starts, d.orig_end)
     removed = [Removed(*u.span(a, b), rule, u.text[a:b]) for a, b, rule in dropped]
-    return Cleaned(text, printed, damage, removed)
+    return Cleaned(text, printed, damage, removed, site)
 
 
 def _compose(u: Tracked, s: Tracked, converted: bool) -> tuple[Tracked, str]:

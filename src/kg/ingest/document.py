@@ -49,10 +49,11 @@ def ingest_text(
         printed_text=cleaned.printed,
         removed=cleaned.removed,
     )
-    doc.title = headline(lines, simplified(page.get("h1") or page.get("title", "")))
+    doc.site = cleaned.site or simplified(next(iter(_meta_values(page_meta, "html_site_meta")), ""))
+    doc.title = headline(lines, simplified(page.get("h1") or page.get("title", "")), cleaned.site)
     doc.date = publication_date(lines, doc.text, date, _meta_values(page_meta, "html_date_meta"))
     doc.bylines = bylines(lines)
-    doc.publisher = publisher(lines, simplified(next(iter(_meta_values(page_meta, "html_site_meta")), "")))
+    doc.publisher = publisher(lines, doc.site)
     doc.warnings = _warnings(doc)
     return doc
 

@@ -192,8 +192,7 @@ def publisher(lines: list[tuple[int, str]], site: str = "") -> str:
     return site
 
 
-def headline(lines: list[tuple[int, str]], page_title: str = "") -> str:
-    """The first line when it reads like a headline, else the page's <title>."""
-    if lines and len(lines[0][1]) <= 100:
-        return lines[0][1]
-    return page_title
+def headline(lines: list[tuple[int, str]], page_title: str = "", banner: str = "") -> str:
+    """The first line below the site's banner when it reads like a headline, else the page's <title>."""
+    first = next((line for _, line in lines if not (banner and line in banner)), "")
+    return first if first and len(first) <= 100 else page_title
