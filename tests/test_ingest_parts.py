@@ -163,6 +163,9 @@ def test_byline_forms():
     assert names("标题\n（学院路街道供稿　通讯员：滕若川）\n楼主 江滩晨跑者 | 发表于 2025-4-9") == [
         ("通讯员", "滕若川")
     ]
+    # a role word counts only where a field starts: 作者 inside 工作者 is no byline
+    assert names("街道举办党务工作者培训班\n正文。\n（通讯员：郭晓宇）") == [("通讯员", "郭晓宇")]
+    assert names("标题\n本报记者 王晓岚 实习生 高远") == [("记者", "王晓岚"), ("记者", "高远")]
     # 作者 is dropped when the same person has a specific role
     assert names("标题\n作者：游子衿\n（通讯员：游子衿）") == [("通讯员", "游子衿")]
 
@@ -198,6 +201,16 @@ def test_numbered_lines_at_the_end_are_links_only_below_a_byline():
     doc = clean(linked)
     assert doc.text.endswith("（记者 王晓）")
     assert [r.rule for r in doc.removed] == ["related-article", "related-article"]
+
+
+def test_a_site_name_above_the_headline_is_the_site_not_the_title():
+    doc = clean("天津津港物流集团有限公司\n集团党委与街道党工委签订共建协议\n发布时间：2025-03-10\n正文。")
+    assert (doc.site, doc.title) == ("天津津港物流集团有限公司", "集团党委与街道党工委签订共建协议")
+    doc = clean(
+        "某某科技股份有限公司\n首页 | 关于我们 | 新闻动态\n党建园地 > 党建动态\n公司党委与社区结对\n正文。"
+    )
+    assert doc.text.startswith("某某科技股份有限公司\n公司党委与社区结对")
+    assert doc.title == "公司党委与社区结对"
 
 
 def test_forum_noise_detector_spares_dates_and_acronyms():

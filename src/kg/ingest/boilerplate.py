@@ -98,10 +98,15 @@ def _line_rule(line: str, section: str) -> str | None:
 
 
 def _banner(lines: list[str], why: list[str | None]) -> set[int]:
-    """The lines above a navigation bar at the top: the site's name."""
+    """The site's name at the top: the lines above a navigation bar, or a first line that is a
+    site's name alone above the headline."""
     top = [i for i, line in enumerate(lines) if line.strip()][: int(data(RULES)["banner_lines"])]
     navs = [i for i in top if why[i] == "navigation"]
-    return {i for i in top if navs and i < navs[-1] and not why[i]}
+    if navs:
+        return {i for i in top if i < navs[-1] and not why[i]}
+    if len(top) > 1 and _line_rule(lines[top[0]].strip(), "site_name"):
+        return {top[0]}
+    return set()
 
 
 def _lists(lines: list[str], why: list[str | None]) -> None:

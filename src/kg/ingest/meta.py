@@ -127,11 +127,20 @@ def _named_roles(seg: str) -> Iterator[tuple[str, str, int]]:
 
 
 def _is_role(seg: str, m: re.Match) -> bool:
-    """A one-character role (文, 图) counts only as a field of its own: 图｜李四, not 图为…."""
+    """A role word counts where a byline field starts (see `role_prefixes` in metadata.yaml): 记者
+    in 本报记者 王五, not 作者 in 工作者; a one-character role (文, 图) only with a separator after it."""
+    before = seg[: m.start()]
+    at_field_start = (
+        not before or before[-1] in f" \u3000（(【[。，,；;{SEPARATOR}" or before.endswith(_role_prefixes())
+    )
     if len(m.group(0)) > 1:
-        return True
-    at_field_start = m.start() == 0 or seg[m.start() - 1] in f" （(【{SEPARATOR}"
+        return at_field_start
     return at_field_start and bool(re.match(rf"\s*[{SEPARATOR}]", seg[m.end() :]))
+
+
+@cache
+def _role_prefixes() -> tuple[str, ...]:
+    return tuple(data(RULES)["role_prefixes"])
 
 
 # --- publication date, source, headline --------------------------------------------------------
