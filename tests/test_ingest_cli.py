@@ -85,3 +85,23 @@ def test_build_reads_the_same_inputs(tmp_path):
     )
     assert proc.returncode == 0
     assert proc.stderr.count("kg: skipped") == 3
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
+    from kg.ingest.decode import MAX_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: nothing to write, only its size counts
+    proc = run_kg("clean", huge, SAMPLES / "dateline.txt")
+    assert proc.stderr.strip() == f"kg: skipped {huge}: 20.0 MB, over the 20 MB limit for one article"
+    assert proc.stdout.startswith("江城2024年社区党建观摩活动举行")
+
+
+def test_a_batch_line_that_is_not_utf8_is_skipped_alone(tmp_path):
+    batch = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "ok", "text": "白沙街道召开联席会议\n9月3日，会议召开。"}, ensure_ascii=False)
+    batch.write_bytes(good.encode() + b"\n" + '{"id": "gbk", "text": "党建"}'.encode("gbk") + b"\n")
+    proc = run_kg("clean", batch)
+    assert proc.stdout.startswith("白沙街道召开联席会议")
+    assert proc.stderr.strip() == f"kg: skipped {batch}:2: not UTF-8 (byte 23); a JSON Lines batch is UTF-8"

@@ -49,11 +49,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, newlines or fo
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """(text, encoding name) of one article file, or an `IngestError` saying why not."""
     if len(data) > MAX_BYTES:
-        raise IngestError(
-            source,
-            f"file is {len(data) / 1024 / 1024:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
-            "limit for one article",
-        )
+        raise IngestError(source, too_big(len(data)))
     for magic, what in BINARY_MAGIC.items():
         if data.startswith(magic):
             raise IngestError(source, f"binary file ({what}), not an article")
@@ -63,6 +59,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if len(CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
         raise IngestError(source, "binary file (control bytes), not an article")
     return text, encoding
+
+
+def too_big(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit for one article"
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:
