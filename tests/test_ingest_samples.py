@@ -182,6 +182,17 @@ def test_html_without_class_names_keeps_the_article_found_by_trafilatura():
     assert (doc.title, doc.date.iso) == ("红枫社区举办党建联席会议", "2025-09-20")
 
 
+def test_html_meta_author_and_title_when_the_page_has_no_headline():
+    body = "9月5日，河西社区党委与江河物流有限公司党支部签订结对共建协议，双方将开展助老服务。" * 3
+    page = (
+        "<html><head><title>【转载】河西社区结对共建_江城先锋网</title><meta name='author' content='鲍一鸣'>"
+        f"<meta property='og:site_name' content='江城先锋网'></head><body><p>{body}</p></body></html>"
+    )
+    doc = ingest_text(page, "p.html", "p.html")
+    assert doc.title == "河西社区结对共建" and doc.site == "江城先锋网"
+    assert [(b.role, b.name, b.start) for b in doc.bylines] == [("作者", "鲍一鸣", -1)]
+
+
 def test_html_without_article_markers_falls_back_to_the_page_text():
     page = "<html><body><p>4月3日，临湖社区党委与江河物流有限公司党支部签订结对共建协议。</p><div class='footer'>版权所有</div></body></html>"
     doc = ingest_text(page, "short.html", "short.html")

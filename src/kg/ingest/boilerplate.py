@@ -174,3 +174,10 @@ def _title_spans(t: Tracked, a: int, line: str, dropped: list[Dropped]) -> list[
         pos = y
     spans.append((a + pos, a + len(line)))
     return spans
+
+
+def strip_headline(title: str) -> str:
+    """A headline read outside the text (an HTML <title>) without its repost tag and site suffix."""
+    for _, pattern in patterns(RULES, "title"):
+        title = pattern.sub("", title)
+    return title.strip()

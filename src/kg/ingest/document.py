@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Document
+from . import boilerplate
 from . import html as htmlmod
 from .clean import clean, simplified
 from .decode import CJK, decode
@@ -50,9 +51,11 @@ def ingest_text(
         removed=cleaned.removed,
     )
     doc.site = cleaned.site or simplified(next(iter(_meta_values(page_meta, "html_site_meta")), ""))
-    doc.title = headline(lines, simplified(page.get("h1") or page.get("title", "")), cleaned.site)
+    page_title = boilerplate.strip_headline(simplified(page.get("h1") or page.get("title", "")))
+    doc.title = headline(lines, page_title, cleaned.site)
     doc.date = publication_date(lines, doc.text, date, _meta_values(page_meta, "html_date_meta"))
-    doc.bylines = bylines(lines)
+    authors = [simplified(a) for a in _meta_values(page_meta, "html_author_meta")]
+    doc.bylines = bylines(lines, authors)
     doc.publisher = publisher(lines, doc.site)
     doc.warnings = _warnings(doc)
     return doc

@@ -54,11 +54,8 @@ def _lost_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
     pos = 0
     while m := LOST.search(text, pos):
         a, b = m.span()
-        while True:
-            nxt = _continuation(text, b)
-            if nxt == b:
-                break
-            b = nxt
+        while (end := _continuation(text, b)) != b:
+            b = end
         s, e = t.span(a, b)
         damage.append(Damage(orig_start=s, orig_end=e, text=text[a:b], clean_at=-1, kind="lost"))
         edits.append((a, b, ""))

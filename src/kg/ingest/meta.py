@@ -8,7 +8,7 @@ near the top or the bottom, and （记者 … 通讯员 …） groups in a datel
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from ..model import Byline, DateValue
@@ -84,8 +84,10 @@ def lines_of(text: str) -> list[tuple[int, str]]:
 # --- bylines -----------------------------------------------------------------------------------
 
 
-def bylines(lines: list[tuple[int, str]]) -> list[Byline]:
-    """Persons of the byline with their roles (as the facts table writes them) and clean offsets."""
+def bylines(lines: list[tuple[int, str]], authors: Iterable[str] = ()) -> list[Byline]:
+    """Persons of the byline with their roles (as the facts table writes them) and clean offsets;
+    `authors` (an HTML page's <meta name="author">) are added as 作者 when they name a person the
+    text does not name (offsets -1: they are not in the text)."""
     out: list[Byline] = []
     seen = set()
     picked = sorted(
@@ -97,6 +99,9 @@ def bylines(lines: list[tuple[int, str]]) -> list[Byline]:
                 if (role, name) not in seen:
                     seen.add((role, name))
                     out.append(Byline(role=role, name=name, start=seg_at + at, end=seg_at + at + len(name)))
+    for name in authors:
+        if NAME.fullmatch(name) and not _not_name().search(name) and name not in {b.name for b in out}:
+            out.append(Byline(role="作者", name=name))
     # a generic 作者 is dropped when the same person has a specific role
     specific = {b.name for b in out if b.role != "作者"}
     return [b for b in out if b.role != "作者" or b.name not in specific]
