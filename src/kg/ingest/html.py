@@ -5,8 +5,8 @@ text blocks, so every character keeps its position in the page source (a DOM wou
 `<ruby>` keeps its base text and drops `<rt>`/`<rp>`; scripts, styles, navigation, asides and
 footers are dropped. trafilatura, a maintained main-content extractor, then says where the article
 is: the blocks it returns mark the article region. The region grows to take the headline and the
-source/date line above it and the editor's line below, and inside it only link lists and page
-widgets are dropped. When trafilatura finds nothing, blocks are kept by their class names and
+source/date line above it and the editor's line below, and inside it only link lists and what the
+page's class names mark as furniture (comments, share bars) are dropped. When trafilatura finds nothing, blocks are kept by their class names and
 link density alone.
 """
 
@@ -219,7 +219,12 @@ def _main_blocks(page: str, blocks: list[Block]) -> list[Block]:
         return [b for b in blocks if not b.furniture and not b.link_heavy]
     first, last, matched = region
     first, last = _grow(blocks, first, last)
-    return [b for i, b in enumerate(blocks[first : last + 1], first) if i in matched or _plain(b)]
+    # inside the region, what the page marks as furniture (comments, share bars) still goes
+    return [
+        b
+        for i, b in enumerate(blocks[first : last + 1], first)
+        if not b.furniture and (i in matched or _plain(b))
+    ]
 
 
 def _plain(b: Block) -> bool:
