@@ -132,6 +132,14 @@ def test_relative_dates():
     assert found("3日内完成，每月5日，10年来") == []
 
 
+def test_same_day_words_take_the_day_mentioned_last():
+    assert found("8月14日上午签约。当天下午，推进会召开。同日，项目启动。", anchor="2025-08-20")[1:] == [
+        ("当天下午", "2025-08-14", "day", True, "relative"),
+        ("同日", "2025-08-14", "day", True, "relative"),
+    ]
+    assert found("当天，推进会召开。", anchor="2025-08-20")[0][1] == "2025-08-20"
+
+
 def test_week_in_two_months_takes_its_thursdays_month():
     assert found("上周", anchor="2025-10-03")[0][1] == "2025-09"  # 22–28 Sep
     assert found("上周", anchor="2025-10-06")[0][1] == "2025-10"  # 29 Sep – 5 Oct: Thursday is 2 Oct

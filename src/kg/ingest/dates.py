@@ -47,14 +47,16 @@ def find_dates(text: str, anchor: DateValue | str | None = None) -> list[DateMen
       anchor (the previous year when that would put it more than `future_slack_days` after the
       anchor), a bare day (26日) its month too; without an anchor, from the last year and month
       the text stated before it.
-    - Relative words are resolved from the anchor, and skipped when there is none.
+    - Relative words are resolved from the anchor, and skipped when there is none; words of the
+      same day (当天, 同日) take the day the text mentioned last, else the anchor.
     - `precision` is what the expression gives: 2024年 → year, 今年3月 → month, 12月26日 → day.
     """
     ref = _anchor(anchor)
     out: list[DateMention] = []
     year = month = None  # the last ones the text stated
     for m in _pattern().finditer(text):
-        found = _resolve(m, ref, year, month)
+        last_day = next((d.iso for d in reversed(out) if d.precision == "day"), None)
+        found = _resolve(m, ref, year, month, last_day)
         if found is None:
             continue
         iso, precision, inferred, kind = found
@@ -117,7 +119,7 @@ def _anchor(anchor: DateValue | str | None) -> dt.date | None:
 # --- resolution --------------------------------------------------------------------------------
 
 
-def _resolve(m: re.Match, ref: dt.date | None, year: int | None, month: int | None):
+def _resolve(m: re.Match, ref: dt.date | None, year: int | None, month: int | None, last_day: str | None):
     """(iso, precision, inferred, kind) of one match, or None when it is not a valid date."""
     g = m.groupdict()
     if g["ny"]:
@@ -145,7 +147,10 @@ def _resolve(m: re.Match, ref: dt.date | None, year: int | None, month: int | No
         else:
             return None
         return _absolute(y, mo, d, True)
-    return _relative(g["word"], ref)
+    spec = data(RULES)["relative"][g["word"]]
+    if spec.get("same_day") and last_day:
+        return (last_day, "day", True, "relative")
+    return _relative(spec, ref)
 
 
 def _absolute(y: int, mo: int | None, d: int | None, inferred: bool):
@@ -162,10 +167,9 @@ def _absolute(y: int, mo: int | None, d: int | None, inferred: bool):
         return None
 
 
-def _relative(word: str, ref: dt.date | None):
+def _relative(spec: dict, ref: dt.date | None):
     if ref is None:
         return None
-    spec = data(RULES)["relative"][word]
     if "weeks" in spec:
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=spec["weeks"])
         when, unit = monday + dt.timedelta(days=3), "month"  # the week's Thursday says its month
