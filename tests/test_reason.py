@@ -122,5 +122,7 @@ def test_the_build_reasons_and_validates_and_says_so(tmp_path):
 
 
 def test_the_shacl_check_can_be_skipped_for_huge_batches(tmp_path):
-    out = run_kg("build", DEV / "101_caojiadu_lianxihuiyi.txt", "--store", tmp_path / "st", "--no-validate").stdout
+    out = run_kg(
+        "build", DEV / "101_caojiadu_lianxihuiyi.txt", "--store", tmp_path / "st", "--no-validate"
+    ).stdout
     assert "reasoning:" in out and "validation:" not in out
