@@ -301,10 +301,7 @@ def report(results: list[dict], limit: float) -> None:
         + "".join(f"{r['rdflib_load'] / r['oxigraph_bulk']:>18.1f}x" for r in results)
     )
     print(f"{'reasoning, kg.reason':34}" + "".join(f"{r['reason']:>17.2f} s" for r in results))
-    print(
-        f"{'reasoning, owlrl OWL-RL':34}"
-        + "".join(f"{r['owlrl']:>17.2f} s" if "owlrl" in r else f"{'-':>19}" for r in results)
-    )
+    print(f"{'reasoning, owlrl OWL-RL':34}" + "".join(owlrl_cell(r, limit) for r in results))
     print("\nquery median latency (ms), oxigraph | rdflib | rdflib/oxigraph")
     for name in results[0]["queries"]:
         cells = []
