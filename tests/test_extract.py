@@ -206,3 +206,63 @@ def test_pair_joined_by_xieshou_and_a_witness_before_the_signing():
     branch = "上海汇澜金融信息服务有限公司党支部"
     assert ("co_builds_with", street, branch, None) in facts
     assert ("witnessed", "何清远", "|".join(sorted((street, branch))), None) in facts
+
+
+@pytest.fixture(scope="module")
+def xining():
+    return read("xining_tongxin_people.txt")
+
+
+def test_name_with_tongzhi_and_titles_in_brackets_after_names(xining):
+    _, facts = xining
+    assert ("holds_post", "马建国", "中共西宁市城西区委员会", "副书记") in facts  # …马建国同志出席
+    assert ("holds_post", "李德胜", "西宁市城西区政协", "副主席") in facts  # 李德胜（区政协副主席）
+    assert ("holds_post", "多杰才让", "中共西宁市城西区委员会统战部", "副部长") in facts
+    assert ("holds_post", "冶学文", "西宁市城西区民族宗教事务局", "局长") in facts  # …和冶学文（…）
+
+
+def test_quoted_short_name_of_the_alliance_in_a_title_chain(xining):
+    _, facts = xining
+    assert ("holds_post", "韩淑芳", "中共西宁市城西区胜利路街道工作委员会", "书记") in facts
+    assert ("holds_post", "韩淑芳", "胜利路街道河湟同心党建联盟", "主席") in facts  # “河湟同心”主席
+
+
+def test_former_and_current_posts_in_one_chain(xining):
+    _, facts = xining
+    assert ("holds_post", "索南措", "西宁市城西区民政局", "副局长") in facts  # 现任
+    street_committee = "中共西宁市城西区胜利路街道工作委员会"
+    assert ("holds_post", "索南措", street_committee, "副书记") not in facts  # 原副书记
+
+
+def test_names_of_other_traditions_and_a_name_before_deng(xining):
+    _, facts = xining
+    assert ("holds_post", "马木提·艾山", "胜利路街道", "主任") in facts
+    assert ("holds_post", "杨海", "青海昆仑律师事务所", "主任") in facts  # 杨海等 is 杨海
+
+
+def test_anaphors_name_the_unit_of_their_kind_named_last(xining):
+    _, facts = xining
+    company = "青海雪域阳光乳业有限公司"
+    assert ("holds_post", "祁永德", company, "党委书记") in facts  # 该公司党委书记兼董事长
+    assert ("holds_post", "祁永德", company, "董事长") in facts
+    assert (
+        "holds_post",
+        "卓玛吉",
+        "西宁湟水医院",
+        "院长",
+    ) in facts  # 该院院长: the hospital, not the law firm
+
+
+@pytest.mark.parametrize(
+    "sentence,at,name",
+    [
+        ("书记次旦央宗出席", 2, "次旦央宗"),  # no known surname: transliteration characters
+        ("董事长巴图孟和表示", 3, "巴图孟和"),  # a surname, then a longer name the article keeps whole
+        ("主任阿依努尔·吐尔逊主持会议", 2, "阿依努尔·吐尔逊"),
+        ("书记张晓等12家", 2, "张晓"),
+        ("书记因公出差，", 2, ""),
+        ("主席聘书。", 2, ""),
+    ],
+)
+def test_names_after_a_title(sentence, at, name):
+    assert Names(sentence).at(sentence, at, strict=False) == name

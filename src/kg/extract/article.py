@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Document, Entity
@@ -26,9 +26,6 @@ HEADER = re.compile(
 )
 
 
-ANAPHORS = ("该公司", "该企业", "该单位", "该集团", "该医院", "该校")
-
-
 @cache
 def _boilerplate_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, data("relations.yaml")["boilerplate"])))
@@ -36,6 +33,12 @@ def _boilerplate_re() -> re.Pattern:
 
 def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“「『‘" and text[end : end + 1] in "”」』’"
+
+
+# a short name the article defines right after a name: （以下简称“观商盟”）
+ABBREVIATION = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“「\"]?([^”」\"）)]{2,12})[”」\"]?[）)]")
+# the quoted head of a name: “科创红盟”党建联盟
+QUOTED_HEAD = re.compile(r"[“「]([^”」]{2,8})[”」]")
 
 
 @dataclass
@@ -177,9 +180,12 @@ class Article:
             for m in st.mentions:
                 parts = read_path(m.tokens, self.hints)
                 if parts.path.county:
+                    # a district named in the sentence is the context of the names after it; the
+                    # article's street and community stay only if it is the article's own district
                     explicit = AdminPath(county=parts.path.county).merged(self.ctx.home)
-                    explicit.street = parts.path.street or ""
-                    explicit.community = parts.path.community or ""
+                    if parts.path.street or parts.path.county != self.ctx.home.county:
+                        explicit.street = parts.path.street or ""
+                        explicit.community = parts.path.community or ""
                 elif explicit is not None:
                     st.local[id(m)] = explicit
         for st in self.sents:
@@ -189,16 +195,20 @@ class Article:
                     r.remember(ref)
         jms: Counter = Counter()
         jm_refs: dict[str, OrgRef] = {}
-        last_unit: OrgRef | None = None
+        last: list[OrgRef] = []  # the units named so far, latest last (for 该公司, 该院 …)
         for st in self.sents:
             for m in st.mentions:
                 ref = r.resolve(m, st.local.get(id(m)))
-                if ref is None and m.text in ANAPHORS and last_unit is not None:
-                    ref = last_unit  # 该公司: the unit named last
+                if ref is None:
+                    ref = self._anaphor(m, last)
                 st.refs[id(m)] = ref
                 unit = ref.host if ref is not None and ref.host is not None else ref
-                if unit is not None and unit.type in ("Enterprise", "SocialOrganization"):
-                    last_unit = unit
+                if unit is not None and unit.type in ("Enterprise", "SocialOrganization", "GovernmentBody"):
+                    last.append(unit)
+        self._short_names()
+        for st in self.sents:
+            for m in st.mentions:
+                ref = st.refs.get(id(m))
                 if ref is not None and ref.type == "JointMeeting":
                     jms[ref.key] += 1
                     jm_refs.setdefault(ref.key, ref)
@@ -208,6 +218,58 @@ class Article:
                 for m in st.mentions:
                     if st.refs.get(id(m)) is None:
                         st.refs[id(m)] = r.resolve(m, st.local.get(id(m)))
+
+    def _short_names(self) -> None:
+        """Short names the article defines and then uses as names: X（以下简称“观商盟”）, and the
+        quoted head of a joint meeting's name (“科创红盟”党建联盟 → “科创红盟”主席). Each use of
+        one becomes a mention of the organisation."""
+        short: dict[str, OrgRef] = {}
+        defined: set[tuple[int, int]] = set()
+        for st in self.sents:
+            for m in st.mentions:
+                ref = st.refs.get(id(m))
+                if ref is None or ref.type == "Place":
+                    continue
+                end = m.end - st.s.start
+                d = ABBREVIATION.match(st.text, end)
+                if d:
+                    short.setdefault(d.group(1), ref)
+                    defined.add((st.s.start + end, st.s.start + d.end()))
+                if ref.type == "JointMeeting":
+                    q = QUOTED_HEAD.search(st.text, m.start - st.s.start, m.end - st.s.start)
+                    if q and len(q.group(1)) < len(m.text):
+                        short.setdefault(q.group(1), ref)
+        if not short:
+            return
+        for st in self.sents:
+            added = []
+            for word, ref in short.items():
+                at = st.text.find(word)
+                while at >= 0:
+                    start, end = st.s.start + at, st.s.start + at + len(word)
+                    free = not any(a <= start < b for a, b in defined) and not any(
+                        m.start < end and start < m.end for m in st.mentions
+                    )
+                    if free:
+                        toks = [replace(t, start=t.start + at, end=t.end + at) for t in self.lex.tokens(word)]
+                        m = Mention(start, end, toks, word)
+                        st.refs[id(m)] = ref
+                        added.append(m)
+                    at = st.text.find(word, at + len(word))
+            if added:
+                st.mentions = sorted(st.mentions + added, key=lambda m: m.start)
+
+    def _anaphor(self, m: Mention, last: list[OrgRef]) -> OrgRef | None:
+        """该公司, 该院党总支 …: the latest unit of the kind the anaphor names, with the bodies after it."""
+        anaphors = self.lex.orgs["anaphors"]
+        word = next((w for w in anaphors if m.text.startswith(w)), None)
+        if word is None:
+            return None
+        unit = next((u for u in reversed(last) if u.type in anaphors[word]), None)
+        rest = m.text[len(word) :]
+        if unit is None or (rest and rest not in self.lex.orgs["bodies"]):
+            return None
+        return self.resolver._compose(unit, rest) if rest else unit
 
     def org(self, st: Sent, m: Mention) -> Entity | None:
         ref = st.ref(m)
@@ -243,7 +305,7 @@ class Article:
             if st.skip:
                 continue
             local = next(iter(st.local.values()), None)
-            st.posts = reader.read(st.text, st.tokens, st.mentions, st.s.start, local)
+            st.posts = reader.read(st.text, st.tokens, st.mentions, st.s.start, local, st.ref)
             for p in st.posts:
                 self.person(p.person, st, p.person_span[0])
         for byline in self.doc.bylines:

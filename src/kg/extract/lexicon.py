@@ -107,6 +107,8 @@ class Lexicon:
             add(t, TITLE)
         for w, type_ in self.org_types.items():
             add(w, ORG).org_type = type_
+        for w in orgs["anaphors"]:  # 该院院长: an organisation word of no type, the article resolves it
+            add(w, ORG)
         for w in ["中共", *self.not_orgs]:
             add(w, CHAR)
         for name, divs in self.places.items():
