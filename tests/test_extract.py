@@ -266,3 +266,41 @@ def test_anaphors_name_the_unit_of_their_kind_named_last(xining):
 )
 def test_names_after_a_title(sentence, at, name):
     assert Names(sentence).at(sentence, at, strict=False) == name
+
+
+@pytest.fixture(scope="module")
+def rongfang():
+    return read("chengdu_gaoxin_rongfang.txt")
+
+
+def test_development_zone_bodies_resolve_to_the_zone_the_article_names(rongfang):
+    _, facts = rongfang
+    assert ("holds_post", "严立群", "中共成都高新区工作委员会", "副书记") in facts  # 高新区党工委
+    assert ("holds_post", "吴昊", "成都高新区管理委员会", "副主任") in facts  # 高新区管委会
+
+
+def test_working_committees_of_a_city_committee(rongfang):
+    x, facts = rongfang
+    assert ("holds_post", "孔德明", "中共成都市委市直属机关工作委员会", "二级巡视员") in facts
+    two_new = next(e for e in x.entities.values() if e.name == "中共成都市委员会两新工委")
+    assert "成都市委两新组织工作委员会" in two_new.aliases
+    assert ("holds_post", "何婉清", two_new.name, "副书记") in facts
+
+
+def test_posts_given_by_verbs(rongfang):
+    _, facts = rongfang
+    jm = "芳草街道蓉芳汇区域化党建联盟"
+    assert ("holds_post", "罗一鸣", jm, "轮值主席") in facts  # 当选首届轮值主席
+    assert ("holds_post", "严立群", jm, "名誉主席") in facts  # 蓉芳盟由严立群任名誉主席
+    assert ("holds_post", "刘明远", jm, "副秘书长") in facts  # 聘请A、B为蓉芳盟副秘书长
+    assert ("holds_post", "谢婷", jm, "副秘书长") in facts
+    assert ("rotating_chair", "四川蜀锦文创有限公司", jm, None) in facts
+
+
+def test_one_alliance_however_the_article_writes_it(rongfang):
+    x, _ = rongfang
+    jms = [e for e in x.entities.values() if e.type == "JointMeeting"]
+    assert len(jms) == 1  # headline “蓉芳汇”联盟, body “蓉芳汇”区域化党建联盟, short name 蓉芳盟
+    assert {"芳草街道蓉芳汇联盟", "蓉芳盟"} <= jms[0].aliases
+    events = [e for e in x.entities.values() if e.type == "Event"]
+    assert all("以下简称" not in e.name for e in events)

@@ -16,7 +16,7 @@ from ..model import Document, Entity
 from . import dates
 from .builder import Builder
 from .lexicon import PLACE, Token, data, lexicon
-from .orgs import Mention, OrgRef, Resolver, mentions
+from .orgs import ABBREVIATION, Mention, OrgRef, Resolver, mentions
 from .people import ChainReader, Names, Post, post_target
 from .places import AdminPath, Context, choose_division, city_of, most_common
 from .sentences import Sentence, split
@@ -35,8 +35,6 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“「『‘" and text[end : end + 1] in "”」』’"
 
 
-# a short name the article defines right after a name: （以下简称“观商盟”）
-ABBREVIATION = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“「\"]?([^”」\"）)]{2,12})[”」\"]?[）)]")
 # the quoted head of a name: “科创红盟”党建联盟
 QUOTED_HEAD = re.compile(r"[“「]([^”」]{2,8})[”」]")
 
@@ -96,7 +94,7 @@ class Article:
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:
         """The sentence after its ideological preamble (为深入学习贯彻…思想，…，7月24日下午，…召开…)."""
-        hits = [m.start() for m in self.boiler_re.finditer(s.text)]
+        hits = [m.start() for m in self.boiler_re.finditer(s.text) if not self._in_name(s.text, m.end())]
         if not hits:
             return s
         last = hits[-1]
@@ -105,6 +103,11 @@ class Article:
             return None
         rest = s.text[cut + 1 :]
         return Sentence(rest, s.start + cut + 1, s.end)
+
+    def _in_name(self, text: str, end: int) -> bool:
+        """A marker that is part of a name (马克思主义学院): an organisation word follows it."""
+        nxt = self.lex.tokens(text[end : end + 6])
+        return bool(nxt) and nxt[0].kind == "org"
 
     # -- pass 1: context ----------------------------------------------------------------------
 
@@ -118,6 +121,7 @@ class Article:
                         if d.level != "county" and (d.name == t.text or t.word.short):
                             self.hints[d.city] += 1
                             self.hints[d.province] += 1
+        seen: dict = {}  # code → division (development zones are not in the gazetteer)
         streets: Counter = Counter()
         communities: Counter = Counter()
         companies: Counter = Counter()
@@ -131,6 +135,7 @@ class Article:
                 parts = read_path(m.tokens, self.hints)
                 if parts.path.county:
                     counties[parts.path.county.code] += 1
+                    seen[parts.path.county.code] = parts.path.county
                 if parts.path.street and len(parts.path.street) > 2:
                     streets[parts.path.street] += 1
                 if parts.path.community and len(parts.path.community) > 2:
@@ -150,12 +155,19 @@ class Article:
                     if div is not None and div.level == "county":
                         counties[div.code] += 1
         home = AdminPath()
+        seen.update((c, self.lex.divisions[c]) for c in counties if c in self.lex.divisions)
         if counties:
-            county = self.lex.divisions[most_common(counties)]
+            county = seen[most_common(counties)]
             home.county = county
             home.city = city_of(county)
             home.province = self.lex.divisions.get(county.province)
-            self.ctx.counties = [self.lex.divisions[c] for c in counties]
+            self.ctx.counties = [seen[c] for c in counties]
+        if home.city is None:  # no district named: the city the article names most
+            cities = Counter({c: n for c, n in self.hints.items() if c in self.lex.divisions and n})
+            cities = Counter({c: n for c, n in cities.items() if self.lex.divisions[c].level == "city"})
+            if cities:
+                home.city = self.lex.divisions[most_common(cities)]
+                home.province = self.lex.divisions.get(home.city.province)
         home.street = most_common(streets)
         home.community = most_common(communities)
         self.ctx.home = home
@@ -206,6 +218,7 @@ class Article:
                 if unit is not None and unit.type in ("Enterprise", "SocialOrganization", "GovernmentBody"):
                     last.append(unit)
         self._short_names()
+        self._merge_jms()
         for st in self.sents:
             for m in st.mentions:
                 ref = st.refs.get(id(m))
@@ -218,6 +231,34 @@ class Article:
                 for m in st.mentions:
                     if st.refs.get(id(m)) is None:
                         st.refs[id(m)] = r.resolve(m, st.local.get(id(m)))
+
+    def _merge_jms(self) -> None:
+        """One joint meeting however the article writes it: names with the same distinctive core
+        (台东街道“台东红邻”联席会, “台东红邻”区域化党建联席会) are one body under the fullest name."""
+        groups: dict[str, list[OrgRef]] = {}
+        for st in self.sents:
+            for m in st.mentions:
+                ref = st.refs.get(id(m))
+                if ref is not None and ref.type == "JointMeeting":
+                    core = self.resolver.jm_core(ref)
+                    group = groups.setdefault(core, []) if core else []
+                    if all(r.key != ref.key for r in group):
+                        group.append(ref)
+        canon: dict[str, OrgRef] = {}
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            best = max(group, key=lambda r: len(r.name))
+            for r in group:
+                if r is not best:
+                    best.aliases |= {r.name, *r.aliases} - {best.name}
+                    canon[r.key] = best
+        if canon:
+            for st in self.sents:
+                for m in st.mentions:
+                    ref = st.refs.get(id(m))
+                    if ref is not None and ref.key in canon:
+                        st.refs[id(m)] = canon[ref.key]
 
     def _short_names(self) -> None:
         """Short names the article defines and then uses as names: X（以下简称“观商盟”）, and the
@@ -255,9 +296,20 @@ class Article:
                         m = Mention(start, end, toks, word)
                         st.refs[id(m)] = ref
                         added.append(m)
+                        self._absorb_street(st, m, ref)
                     at = st.text.find(word, at + len(word))
             if added:
                 st.mentions = sorted(st.mentions + added, key=lambda m: m.start)
+
+    @staticmethod
+    def _absorb_street(st: Sent, m: Mention, ref: OrgRef) -> None:
+        """粤海街道“科创红盟”: the street written before an alliance's short name is part of it."""
+        for other in st.mentions:
+            gap = st.text[other.end - st.s.start : m.start - st.s.start]
+            if gap in ("", "“", "「") and ref.path.street and other.text.endswith(ref.path.street):
+                st.mentions.remove(other)
+                m.start, m.tokens = other.start, other.tokens + m.tokens
+                return
 
     def _anaphor(self, m: Mention, last: list[OrgRef]) -> OrgRef | None:
         """该公司, 该院党总支 …: the latest unit of the kind the anaphor names, with the bodies after it."""

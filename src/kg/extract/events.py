@@ -12,7 +12,7 @@ import re
 from ..model import Entity
 from . import dates
 from .lexicon import data
-from .orgs import strip_quotes
+from .orgs import ABBREVIATION, strip_quotes
 
 VERBS = "召开|举行|举办|开幕|启幕"
 ADVERBS = re.compile(r"(隆重|顺利|正式|揭幕|盛大)+$")
@@ -130,6 +130,7 @@ class Events:
     def _entity(self, st, name: str, iso: str) -> Entity:
         """The event entity; its aliases are the usual rewritings of the name (place prefix, year)."""
         a = self.a
+        name = ABBREVIATION.sub("", name)
         aliases = set()
         bare = name
         if a.ctx.home.county and bare.startswith(a.ctx.home.county.name):

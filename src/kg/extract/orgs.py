@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
-from .places import AdminPath, Context, choose_division
+from .places import AdminPath, Context, choose_division, zone_division
 
 MEASURE_AFTER_DIGIT = set("年月日号家个名位项次届期批支条件所座场度")
 DOC_MARKS = set("《》")
@@ -27,6 +27,8 @@ QUOTE_CHARS = "“”‘’\"'「」『』〈〉"
 FORMER = ("原", "前")
 GENERIC_UNITS = ("社区", "街道", "集团", "公司")
 LEVEL_CHARS = {"区": "区", "县": "县", "市": "市", "旗": "旗"}
+# a short name the article defines right after a name: （以下简称“观商盟”）
+ABBREVIATION = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“「\"]?([^”」\"）)]{2,12})[”」\"]?[）)]")
 
 
 def strip_quotes(text: str) -> str:
@@ -159,6 +161,11 @@ def read_path(tokens: list[Token], hints) -> Parts:
         else:
             path.county = div
         i += 1
+    j = _zone_end(tokens, i)
+    if j > i:
+        city = path.city or (_city_named(tokens[i].text, hints) if tokens[i].kind == PLACE else None)
+        path.county = zone_division(strip_quotes("".join(t.text for t in tokens[i:j])), city)
+        i = j
     j = _level_end(tokens, i, ("街道", "镇", "乡"))
     if j > i:
         path.street = "".join(t.text for t in tokens[i:j])
@@ -182,6 +189,28 @@ def _division(name: str, path: AdminPath, hints):
         if inside:
             return inside[0]
     return choose_division(name, hints)
+
+
+def _city_named(name: str, hints):
+    """The city a place word names (苏州 → 苏州市), or None."""
+    cities = [d for d in lexicon().places.get(name, []) if d.level == "city"]
+    if len(cities) > 1:
+        cities.sort(key=lambda d: hints[d.code], reverse=True)
+    return cities[0] if cities else None
+
+
+def _zone_end(tokens: list[Token], i: int) -> int:
+    """End of a development zone's name that starts at i: a city's short name or name characters,
+    then a zone word (苏州|工业园区, 滨江|高新区), or i."""
+    n = 0
+    for j in range(i, min(len(tokens), i + 6)):
+        t = tokens[j]
+        if t.kind == ORG and t.text in lexicon().orgs["zone_words"]:
+            return j + 1 if n >= 2 else i
+        if t.kind not in (CHAR, PLACE):
+            return i
+        n += len(t.text)
+    return i
 
 
 def _level_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int:
@@ -212,6 +241,9 @@ class Resolver:
         self.full_names: list[str] = []  # full enterprise/institution names seen in the article
         self.jm: OrgRef | None = None  # the article's joint meeting
         self._generic_cache: dict[str, bool] = {}
+        self.jm_words = sorted(
+            (w for w, t in self.lex.org_types.items() if t == "JointMeeting"), key=len, reverse=True
+        )
         self._resolved: dict[tuple, OrgRef | None] = {}
 
     # -- entry point ------------------------------------------------------------------------
@@ -289,6 +321,8 @@ class Resolver:
         last = tokens[-1]
         type_ = last.word.org_type if last.kind == ORG else ""
         if type_ == "Place":
+            if not (path.county or path.street or path.community) and self.is_generic_name(rest):
+                return None  # 园区, 社区 alone name no place
             return self._named_place(tokens, path, full)
         form = self._level_form(path, rest)
         if form:
@@ -325,7 +359,7 @@ class Resolver:
         slots["company"] = self.ctx.company
         slots["building"] = self.ctx.building
         anchor = spec["anchor"]
-        need = {"district": "district", "street": "street", "community": "community"}.get(anchor, anchor)
+        need = {"city": "city_name"}.get(anchor, anchor)
         if not slots.get(need):
             return None
         if anchor == "community" and not slots["street"]:
@@ -518,6 +552,23 @@ class Resolver:
         )
         return ref
 
+    def jm_core(self, ref: OrgRef) -> str:
+        """What names one joint meeting and no other: its name without places, generic words and
+        the joint-meeting word (小寨路街道区域化党建联席会议 → ''; “台东红邻”联席会 → 台东红邻)."""
+        core = ref.name
+        if ref.path.street and core.startswith(ref.path.street):
+            core = core[len(ref.path.street) :]
+        word = next((w for w in self.jm_words if core.endswith(w)), "")
+        core = core[: len(core) - len(word)]
+        changed = True
+        while changed and core:
+            changed = False
+            for w in self.data["generic_modifiers"]:
+                if core.startswith(w) or core.endswith(w):
+                    core = core[len(w) :] if core.startswith(w) else core[: -len(w)]
+                    changed = True
+        return core
+
     def _generic_jm(self, type_: str) -> OrgRef | None:
         return self.jm
 
@@ -615,7 +666,7 @@ class Resolver:
             aliases = {a + body for a in base.aliases if a.endswith("委")}
             long_body = self.expand(body)
             if long_body != body:
-                aliases |= {name[: -len(body)] + long_body}
+                aliases |= {a[: -len(body)] + long_body for a in aliases | {name}}
             return OrgRef(
                 key=name,
                 name=name,
@@ -680,6 +731,9 @@ class Resolver:
         toks = self.lex.tokens(host_text)
         parts = read_path(toks, self.hints)
         full = parts.path.merged(local or self.ctx.home)
+        ref = self._template_named(text, full)
+        if ref is not None:
+            return ref
         rest = parts.rest
         if short in ("党委", "党工委"):
             if not rest and parts.path.community:
@@ -708,6 +762,16 @@ class Resolver:
         ref.key = ref.name
         ref.name = text
         return ref
+
+    def _template_named(self, text: str, full: AdminPath) -> OrgRef | None:
+        """A formal name that is what a short form's template spells at the place it names
+        (中共海口市委市直属机关工作委员会 is 市直机关工委 of 海口市): that organisation."""
+        for form, spec in self.data["context_forms"].items():
+            if spec["type"] == "PartyOrganization" and spec["name"].startswith("中共"):
+                ref = self._context_form(form, full, full)
+                if ref is not None and ref.name == text:
+                    return ref
+        return None
 
     # -- short forms and aliases --------------------------------------------------------------
 

@@ -218,9 +218,9 @@ class ChainReader:
                 marker = marker or lead
             if pending and start != expect_from:
                 pending, unit = [], None
-            if not pending and start != expect_from:
+            if not pending and start != expect_from and not self._body_after_comma(text, m, start):
                 carried = None
-            if not pending and carried is not None and m is None:
+            if not pending and carried is not None and (m is None or self.ref_of(m) is None):
                 unit = carried
             org = self._item_org(m, unit, tok.text, local)
             if m is not None and org is None:
@@ -237,7 +237,7 @@ class ChainReader:
                 carried = unit
                 pending, unit = [], None
                 after = name_at + len(name)
-                expect_from = after + 1 if text[after : after + 1] == "、" else -1
+                expect_from = after + 1 if text[after : after + 1] in "、，," else -1
                 continue
             before = self._bracketed_name(text, pending[0].start, tok.end)
             if before:
@@ -254,6 +254,11 @@ class ChainReader:
             if expect_from < 0:
                 pending, unit = [], None
         return posts
+
+    def _body_after_comma(self, text: str, m: Mention | None, start: int) -> bool:
+        """公司党委书记兼董事长甲，党委副书记兼总经理乙: a Party body written alone right after the
+        last person's name belongs to that person's unit."""
+        return m is not None and m.text in self.orgs_data["bodies"] and text[start - 1 : start] in "，,"
 
     @staticmethod
     def _posts(name: str, at: int, items: list[Item]) -> list[Post]:

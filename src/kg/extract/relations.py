@@ -49,6 +49,11 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _alternation(words) -> re.Pattern:
+    """A regex that matches any of `words`, the longest first."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 class Relations:
     def __init__(self, article: Article):
         self.a = article
@@ -56,6 +61,16 @@ class Relations:
         self.rel = data("relations.yaml")
         words = sorted(self.rel["member_nouns"] + self.rel["member_verbs"], key=len, reverse=True)
         self.member_re = re.compile("|".join(map(re.escape, words)))
+        titles = data("titles.yaml")
+        self.jm_titles = set(titles["joint_meeting_titles"])
+        self.former = set(titles["former"])
+        self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
+        self.appoint_re = _alternation(self.rel["appoint_verbs"])
+        self.list_appoint_re = _alternation(self.rel["appoint_list_verbs"])
+        title_words = sorted(lexicon().titles, key=len, reverse=True)
+        self.post_slot_re = re.compile(
+            rf"设(?:立|置)?({'|'.join(map(re.escape, title_words))})[\d一二三四五六七八九十两]*名?[，,]?由"
+        )
 
     def read(self) -> None:
         for st in self.a.sents:
@@ -268,6 +283,9 @@ class Relations:
         seen = 0
         while at >= 0:
             lo, hi = self.clause(st, at)
+            if text[at - 1 : at] == "副":  # 副主席单位 is no chair
+                at, _ = self.find_any(text, words, hi + 1)
+                continue
             items = [e for _, e in self.orgs_in(st, lo, hi) if e.type != "JointMeeting"]
             if not items and text[lo:at].lstrip().startswith("作为") and hi < len(text):
                 nlo, nhi = self.clause(st, hi + 1)
@@ -503,33 +521,74 @@ class Relations:
                     out.append(ent)
         return out
 
-    # -- appointments: X任Y专委会主任 -------------------------------------------------------------------
+    # -- appointments: posts a verb gives -------------------------------------------------------------
 
     def appointments(self, st: Sent) -> None:
+        """holds_post read from verbs: X任/担任/兼任/作为/接过/当选 [ORG] TITLE, 由X任TITLE (of the topic
+        before 由), 设TITLE…由X担任, and 聘任/增补/推选 A、B、C 为 [ORG] TITLE."""
         text = st.text
-        for m in re.finditer(r"(兼任|担任|出任|任)(首任|新任)?", text):
-            name = next((n for n, at in st.people if at + len(n) == m.start()), None)
-            if name is None:
+        rel = self.rel
+        for name, at in st.people:
+            verb = self.appoint_re.match(text, at + len(name))
+            if verb is None:
                 continue
-            tail_end = min([i for i in (text.find(c, m.end()) for c in CLAUSE_END) if i >= 0] or [len(text)])
-            title = next(
-                (t for t in st.tokens if t.kind == TITLE and m.end() <= t.start and t.end <= tail_end), None
-            )
-            if title is None or title.end != tail_end:
+            topic = self._topic(st, at)
+            self._appointed(st, [name], verb.end(), topic)
+        for m in self.list_appoint_re.finditer(text):
+            lo, hi = self.clause(st, m.end())
+            wei = text.find(rel["appoint_as"], m.end())
+            if wei < 0:
                 continue
-            org_m = next((mm for mm in st.mentions if mm.end - st.s.start == title.start), None)
-            if org_m is not None:
-                ent = self.a.org(st, org_m)
-            elif title.text in data("titles.yaml")["joint_meeting_titles"] and self.a.resolver.jm:
-                ent = self.a.org_ref(st, self.a.resolver.jm)
-            else:
-                ent = None
-            if ent is None:
+            names = [n for n, at in st.people if m.end() <= at < wei]
+            if names:
+                self._appointed(st, names, wei + len(rel["appoint_as"]), None)
+        for m in self.post_slot_re.finditer(text):  # 联盟设主席1名，由X担任
+            title = m.group(1)
+            person = next((n for n, at in st.people if at == m.end()), None)
+            if person is None or not text.startswith(("担任", "出任"), m.end() + len(person)):
                 continue
-            role = self.a.clean_role(title.text)
-            self.b.fact(
-                "holds_post", self.a.people[name], ent, self.ev(st, "post.appointment", 0.8), role=role
-            )
+            org = self._topic_before(st, m.start())
+            if org is not None:
+                ev = self.ev(st, "post.appointment", 0.8)
+                role = self.a.clean_role(title)
+                self.b.fact("holds_post", self.a.people[person], org, ev, role=role)
+
+    def _appointed(self, st: Sent, names: list[str], pos: int, topic: Entity | None) -> None:
+        """The post named at `pos` ([marker] [ORG] TITLE) for each of `names`."""
+        text = st.text
+        marker = next((w for w in self.markers if text.startswith(w, pos)), "")
+        pos += len(marker)
+        org_m = next((mm for mm in st.mentions if mm.start - st.s.start in (pos, pos + 1)), None)
+        title_at = org_m.end - st.s.start if org_m is not None else pos
+        if text[title_at : title_at + 1] in "”」』":
+            title_at += 1
+        title = next((t for t in st.tokens if t.kind == TITLE and t.start == title_at), None)
+        if title is None:
+            return
+        if org_m is not None:
+            ent = self.a.org(st, org_m)
+        elif title.text in self.jm_titles and self.a.resolver.jm:
+            ent = self.a.org_ref(st, self.a.resolver.jm)
+        else:
+            ent = topic
+        if ent is None or marker in self.former:
+            return
+        ev = self.ev(st, "post.appointment", 0.8)
+        for name in names:
+            self.b.fact("holds_post", self.a.people[name], ent, ev, role=self.a.clean_role(title.text))
+
+    def _topic(self, st: Sent, at: int) -> Entity | None:
+        """协调委由林秀琴任主任: the organisation right before 由 is the one the post is in."""
+        if at == 0 or st.text[at - 1] != "由":
+            return None
+        return self._topic_before(st, at - 1)
+
+    def _topic_before(self, st: Sent, at: int) -> Entity | None:
+        m = next((mm for mm in st.mentions if mm.end - st.s.start == at), None)
+        ref = st.ref(m) if m is not None else None
+        if ref is None or ref.type == "Place":
+            return None
+        return self.a.org(st, m)
 
     # -- located_in ------------------------------------------------------------------------------------
 
