@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-DAY = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+# a day, with the end of a range after it kept in the match (6月5日至6日 is dated by its first day)
+DAY = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(?:至|到|—|-|~)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])?"
+)
+# a day of the month alone, as datelines write it (本网讯 3日下午，…): month and year from the publication
+DAY_ONLY = re.compile(r"(?<![\d月年.\-/])(\d{1,2})\s*日(?=上午|下午|晚|早|中午|，|,)")
 MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 # relative words → (days before the publication date, precision of the result)
@@ -59,6 +64,12 @@ def find(text: str, year: int | None, published: str | None) -> list[Found]:
             continue
         iso = f"{y:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         out.append(Found(m.start(), m.end(), iso, "day", not m.group(1)))
+    if published and len(published) >= 10:
+        for m in DAY_ONLY.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in out):
+                iso = _day_in_month_of(int(m.group(1)), published)
+                if iso:
+                    out.append(Found(m.start(), m.end(), iso, "day", True))
     for m in MONTH.finditer(text):
         if not any(f.start <= m.start() < f.end for f in out):
             out.append(
@@ -92,3 +103,16 @@ def _year_for(month: int, day: int, year: int | None, published: str | None) -> 
             return None
         return pub.year
     return year
+
+
+def _day_in_month_of(day: int, published: str) -> str | None:
+    """The date of a day of the month written alone: in the publication's month, or the month
+    before when that day is still to come."""
+    pub = date.fromisoformat(published[:10])
+    year, month = pub.year, pub.month
+    if day > pub.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -27,6 +27,10 @@ class Events:
         self.day_parts = sorted(rel["day_parts"], key=len, reverse=True)
         self.attend = rel["attend_verbs"]
         self.noun_re = "|".join(map(re.escape, self.nouns))
+        self.not_nouns = tuple(rel["not_event_nouns"])
+        self.attend_re = re.compile(
+            rf"(?:{'|'.join(rel['event_attend_verbs'])})(?:了)?([^，。；]{{4,40}}?(?:{self.noun_re}))(?:[，。；]|$)"
+        )
 
     def read(self) -> None:
         a = self.a
@@ -120,12 +124,16 @@ class Events:
             if obj and self._has_noun(obj):
                 return strip_quotes(subject + obj), "", len(subject)
         m = re.search(rf"开展(?:了)?([^，。；]{{2,30}}?(?:{self.noun_re}))(?:[，。；]|$)", clause)
-        if m:
+        if m and self._has_noun(m.group(1)):
+            return strip_quotes(m.group(1)), "", -1
+        m = self.attend_re.search(clause)  # …一行到公司调研，并出席…签约仪式
+        if m and self._has_noun(m.group(1)):
             return strip_quotes(m.group(1)), "", -1
         return "", "", -1
 
     def _has_noun(self, text: str) -> bool:
-        return any(text.endswith(n) for n in self.nouns)
+        """The text ends with an event noun (推进会, 仪式 …) and not with a body's (协会, 委员会)."""
+        return text.endswith(tuple(self.nouns)) and not text.endswith(self.not_nouns)
 
     def _entity(self, st, name: str, iso: str) -> Entity:
         """The event entity; its aliases are the usual rewritings of the name (place prefix, year)."""

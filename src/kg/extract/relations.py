@@ -14,7 +14,7 @@ from .article import Article, Sent
 from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
 from .orgs import Mention, read_path, strip_quotes
 
-CLAUSE_END = "，。；：,;:！？"
+CLAUSE_END = "，。；：,;:！？ \u3000"  # a space separates the clauses of a headline
 COBUILD_VERBS = re.compile("签订|签署|完成|达成|结成|开展|签约|建立")
 PAIRING = re.compile("与|同|和|及|携手")  # what joins the two sides of one signing
 WITNESS = (
@@ -52,6 +52,20 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
 def _alternation(words) -> re.Pattern:
     """A regex that matches any of `words`, the longest first."""
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+# the heads of member units: …等12家成员单位负责人参加
+HEADS = re.compile(r"(?:主要)?(?:负责人|负责同志|代表|党组织书记)")
+# what may stand between a list of units and the member word after it: 等首批12家单位为…成员单位
+COUNT_GAP = re.compile(
+    r"(等)?(首批)?[\d一二三四五六七八九十两]*(家)?(单位)?(为)?(联席会议|联盟|大工委|大党委)?(新)?"
+)
+# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…
+MEMBERS_LISTED = re.compile(
+    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
+)
+# a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
+LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
 
 
 class Relations:
@@ -228,40 +242,28 @@ class Relations:
         return self.a.org_ref(st, jm) if jm is not None else None
 
     def members(self, st: Sent) -> None:
-        """member_of: units listed before 成员单位/加入/成为, or after 吸纳 (…为成员单位)."""
+        """member_of: the units a sentence makes members of its joint meeting, read around a member
+        word (成员单位, 加入, 吸纳 …): listed before it (A、B等12家单位加入), after it (成员单位包括A、B;
+        加入“观商盟”，包括A、B), or as the units of the heads named before it (…书记甲，…书记乙等
+        12家成员单位负责人参加会议)."""
         text = st.text
         ev = self.ev(st, "member.joining", 0.8)
-        for m in re.finditer(
-            "|".join(
-                map(
-                    re.escape,
-                    sorted(self.rel["member_nouns"] + self.rel["member_verbs"], key=len, reverse=True),
-                )
-            ),
-            text,
-        ):
+        for m in self.member_re.finditer(text):
+            word = m.group(0)
             lo, hi = self.clause(st, m.start())
-            clause_before = text[lo : m.start()]
-            if "赋能" in text[m.start() : m.end() + 2] or re.search("负责人|代表", text[m.end() : hi]):
+            if "赋能" in text[m.start() : m.end() + 2]:
                 continue
-            listed = re.match(
-                r"[\d一二三四五六七八九十两]*家?[，,]?(?:分别是|分别为|包括|即)?[：:]", text[m.end() :]
-            )
-            if m.group(0) == "吸纳":
-                items = self.orgs_in(st, m.end(), hi)
-            elif listed and m.group(0) in self.rel["member_nouns"]:  # 成员单位12家，分别是：A、B…
-                items = self.orgs_in(st, m.end() + listed.end(), len(text))
+            if HEADS.match(text, m.end()):
+                ents = self._heads_units(st, m.start())
+            elif word in self.rel["member_verbs"] and word != "吸纳" and LIST_AFTER.match(text, hi):
+                ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
+            elif word == "吸纳":
+                ents = self._units(self.orgs_in(st, m.end(), hi))
+            elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
+                ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
             else:
-                items = self.orgs_in(st, lo, m.start())
-                if items and m.group(0) in self.rel["member_nouns"]:
-                    gap = text[items[-1][0].end - st.s.start : m.start()]
-                    if not re.fullmatch(
-                        r"(等)?(首批)?[\d一二三四五六七八九十两]*(家)?(单位)?(为)?(联席会议|联盟|大工委|大党委)?(新)?",
-                        gap,
-                    ):
-                        continue
-            ents = [e for _, e in items if e.type not in ("JointMeeting", "Committee")]
-            if not ents and any(w in clause_before for w in self.rel["list_anaphors"]):
+                ents = self._listed_before(st, lo, m)
+            if not ents and any(w in text[lo : m.start()] for w in self.rel["list_anaphors"]):
                 ents = list(self.a.last_list)
             jm = self.jm_of(st, lo, len(text))
             if not ents or jm is None:
@@ -269,6 +271,54 @@ class Relations:
             for e in ents:
                 self.b.fact("member_of", e, jm, ev)
             self.a.last_list = ents
+
+    @staticmethod
+    def _units(items) -> list[Entity]:
+        return [e for _, e in items if e.type not in ("JointMeeting", "Committee")]
+
+    def _listed_after(self, st: Sent, at: int) -> list[Entity]:
+        """The units of a list that runs from `at` to the end of the sentence."""
+        return self._units(self.orgs_in(st, at, len(st.text)))
+
+    def _listed_before(self, st: Sent, lo: int, m: re.Match) -> list[Entity]:
+        """The units named in the clause before a member word, when only a count stands between."""
+        items = self.orgs_in(st, lo, m.start())
+        if items and m.group(0) in self.rel["member_nouns"]:
+            gap = st.text[items[-1][0].end - st.s.start : m.start()]
+            if not COUNT_GAP.fullmatch(gap):
+                return []
+        return self._units(items)
+
+    def _heads_units(self, st: Sent, at: int) -> list[Entity]:
+        """…董事长甲，…书记乙等12家成员单位负责人: the units of the people enumerated right before,
+        back to the first item that is not a person's title chain (出席并讲话 ends it)."""
+        text = st.text
+        gap = re.search(r"等[\d一二三四五六七八九十两]*[家个]?(?:联席会议|联盟|大工委|大党委)?$", text[:at])
+        if gap is None:
+            return []
+        end = gap.start()
+        posts = sorted(st.posts, key=lambda p: p.person_span[0])
+        units: list[Entity] = []
+        while True:
+            last = [p for p in posts if p.person_span[1] == end]
+            if not last:
+                break
+            for p in last:
+                unit = p.org.host if p.org.host is not None and not p.org.dept else p.org
+                if unit.type in ("Enterprise", "SocialOrganization"):
+                    ent = self.a.org_ref(st, unit)
+                    if ent not in units:
+                        units.insert(0, ent)
+            first = min(self._chain_start(st, p) for p in last)
+            if first <= 0 or text[first - 1] not in "，、,":
+                break
+            end = first - 1
+        return units
+
+    @staticmethod
+    def _chain_start(st: Sent, post) -> int:
+        """Where the title chain of a post begins in the sentence (after the last separator)."""
+        return clause_start(st.text, post.person_span[0], "，、,；：")
 
     def chairs(self, st: Sent) -> None:
         text = st.text
@@ -616,7 +666,9 @@ class Relations:
                 street = a.resolver._street_ref(path.merged(a.ctx.home))
                 if street is not None:
                     chain.append(a.org_ref(st, street))
-            if path.community and path.street:
+            if path.community and path.street and ref.type == "Place":
+                # a community is a place of its own only where it is named alone, not as the host
+                # inside a body's name (湖滨街道涌金坊社区党委)
                 chain.append(a.org_ref(st, a.resolver.community_place(path.merged(a.ctx.home))))
             for inner, outer in zip(chain[1:], chain, strict=False):
                 self.b.fact("located_in", inner, outer, ev)
