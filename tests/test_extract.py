@@ -304,3 +304,90 @@ def test_one_alliance_however_the_article_writes_it(rongfang):
     assert {"芳草街道蓉芳汇联盟", "蓉芳盟"} <= jms[0].aliases
     events = [e for e in x.entities.values() if e.type == "Event"]
     assert all("以下简称" not in e.name for e in events)
+
+
+def _pair(a: str, b: str) -> set:
+    return {("co_builds_with", a, b, None), ("co_builds_with", b, a, None)}
+
+
+@pytest.fixture(scope="module")
+def sanlian():
+    return read("hefei_sanlian_pairs.txt")
+
+
+def test_pairs_listed_after_a_signing_with_unnamed_sides_keep_its_witnesses(sanlian):
+    _, facts = sanlian
+    pairs = [
+        ("稻香社区党委", "安徽徽澜科技有限公司党支部"),
+        ("南七社区党委", "合肥庐州口腔医院党支部"),
+        ("琥珀社区党委", "安徽皖信律师事务所党支部"),  # numbered （3）
+    ]
+    for a, b in pairs:
+        assert _pair(a, b) & facts
+        for witness in ("梅思远", "卢建华"):  # 在A和B的见证下
+            assert ("witnessed", witness, "|".join(sorted((a, b))), None) in facts
+    counted = [f for f in facts if f[0] == "co_builds_with" and "社区党委" == f[1]]
+    assert not counted  # 4个社区党委 names no one body
+
+
+def test_three_parties_sign_with_each_other(sanlian):
+    _, facts = sanlian
+    parties = (
+        "中共合肥市蜀山区三里庵街道工作委员会",
+        "中共安徽江淮云数据有限公司委员会",
+        "合肥市蜀山区西园实验小学党支部",
+    )
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            assert _pair(a, b) & facts
+            assert ("witnessed", "梅思远", "|".join(sorted((a, b))), None) in facts  # 共同见证签约
+
+
+def test_respective_pairs_and_a_subject_from_an_earlier_clause(sanlian):
+    _, facts = sanlian
+    assert _pair("飞凤社区党委", "合肥天鹅湖酒店有限公司党支部") & facts  # A、B分别同C、D签订
+    assert _pair("井岗社区党委", "安徽蜀韵书店有限公司党支部") & facts
+    assert not _pair("飞凤社区党委", "安徽蜀韵书店有限公司党支部") & facts
+    company = "中共安徽徽澜科技有限公司委员会"  # …党委积极融入…，先后与A、B开展结对共建
+    assert _pair(company, "稻香社区党委") & facts and _pair(company, "南七社区党委") & facts
+
+
+def test_a_day_written_alone_takes_month_and_year_from_the_publication(sanlian):
+    x, facts = sanlian
+    assert any(f[0] == "event_date" and f[2] == "2025-11-20" for f in facts)  # 20日上午
+
+
+@pytest.fixture(scope="module")
+def tengwang():
+    return read("nanchang_tengwang_members.txt")
+
+
+def test_members_as_heads_units_and_as_a_list_after_the_member_word(tengwang):
+    x, facts = tengwang
+    jm = next(e.name for e in x.entities.values() if e.type == "JointMeeting")
+    assert jm == "滕王阁街道赣水同心区域化党建联盟"  # not “…联盟第三次联席会议”
+    for unit in ("江西豫章文旅集团有限公司", "南昌洪都口腔医院"):  # …等11家成员单位负责人参加会议
+        assert ("member_of", unit, jm, None) in facts
+    assert ("member_of", "中共南昌市东湖区委员会", jm, None) not in facts  # 区委常委 only attended
+    listed = (
+        "江西赣江航运有限公司",
+        "江西洪城律师事务所",
+        "南昌豫章书院有限公司",
+        "东湖区税务局滕王阁税务所",
+    )
+    for unit in listed:  # 新入盟的单位共6家，分别为：…和…
+        assert ("member_of", unit, jm, None) in facts
+        assert ("presented_to", "熊志坚", unit, None) in facts  # 为6家新成员单位逐一授牌
+
+
+def test_an_event_named_after_chu_xi_on_the_same_day(tengwang):
+    _, facts = tengwang
+    signing = "江西赣江航运有限公司党支部与滕王阁社区党委结对共建签约仪式"
+    assert ("event_date", signing, "2025-08-28", None) in facts
+    assert any(f[:3] == ("attended", "吴雅婷", signing) for f in facts)
+
+
+def test_date_ranges_and_days_alone():
+    found = dates.find("6月5日至6日，柳巷街道举办培训班", 2025, "2025-06-10")
+    assert [(f.iso, f.end) for f in found] == [("2025-06-05", 7)]
+    assert dates.find("本网讯 28日下午，", 2025, "2025-08-03")[0].iso == "2025-07-28"  # the month before

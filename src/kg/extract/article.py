@@ -90,7 +90,8 @@ class Article:
         self.last_project: Entity | None = (
             None  # the project named last (认领单位：… in the next sentence)  # index of the last sentence with a co-building
         )
-        self.last_list: list[Entity] = []
+        self.last_list: list[Entity] = []  # the units of the last list (members, parties)
+        self.last_members: list[Entity] = []  # the units the last member sentence named
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:
         """The sentence after its ideological preamble (为深入学习贯彻…思想，…，7月24日下午，…召开…)."""

@@ -67,7 +67,9 @@ class OrgRef:
 def mentions(tokens: list[Token], offset: int) -> list[Mention]:
     """Organisation and place names in a sentence's tokens."""
     out = []
+    index = {id(t): i for i, t in enumerate(tokens)}
     for chunk in _chunks(tokens):
+        chunk = _before_ordinal(chunk)
         last = max((i for i, t in enumerate(chunk) if t.kind == ORG), default=-1)
         if last < 0:  # places alone (苏州市姑苏区): a mention of the places
             while last + 1 < len(chunk) and chunk[last + 1].kind == PLACE and not chunk[last + 1].word.short:
@@ -80,12 +82,57 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
         text = strip_quotes("".join(t.text for t in toks))
         if not text or text in lexicon().not_orgs:
             continue
-        plural = False
+        counted = COUNTED.match(text)
+        if counted and counted.end() < len(text) and counted.group(0)[-1] in MEASURES:
+            toks, text = _after_count(toks, counted.end()), text[counted.end() :]
+        plural = bool(counted) or _counted_before(tokens, index[id(toks[0])])
         for p in lexicon().orgs["plural_prefixes"]:
             if text.startswith(p) and len(text) > len(p):
                 plural = True
         out.append(Mention(offset + toks[0].start, offset + toks[-1].end, toks, text, plural))
     return out
+
+
+ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[次届期轮]")
+MEASURES = "个家所座支"  # measure words of units (名, 位 count people)
+# a number and a measure word before a name: 四个社区党委, 3家企业 name no one body
+COUNTED = re.compile(rf"[一二三四五六七八九十两几多数]+[{MEASURES}]")
+
+
+def _before_ordinal(chunk: list[Token]) -> list[Token]:
+    """A name ends before an ordinal: “赣水同心”联盟|第三次联席会议 is a meeting of the alliance."""
+    for i, t in enumerate(chunk):
+        if t.text == "第" and ORDINAL.match("".join(x.text for x in chunk[i : i + 5])):
+            return chunk[:i]
+    return chunk
+
+
+def _after_count(toks: list[Token], n: int) -> list[Token]:
+    """The tokens of a name after its first n characters (a count written before it)."""
+    at = toks[0].start + n
+    return [t for t in toks if t.start >= at] or toks
+
+
+def _counted_before(tokens: list[Token], i: int) -> bool:
+    """A digit and a measure word right before token i: 4个社区党委."""
+    return i >= 2 and tokens[i - 1].text in MEASURES and tokens[i - 2].kind == DIGIT
+
+
+def _inside_name(tokens: list[Token], k: int) -> bool:
+    """A boundary word that names use too (orgs.yaml), between a place and a few characters that
+    end in an organisation word, is part of the name (太原|并|州口腔|医院), not a verb."""
+    if tokens[k].text not in lexicon().orgs["boundaries_in_names"] or k == 0 or tokens[k - 1].kind != PLACE:
+        return False
+    n = 0
+    for t in tokens[k + 1 : k + 6]:
+        if t.kind == ORG:
+            return n >= 1
+        if t.kind != CHAR:
+            return False
+        n += 1
+        if n > 4:
+            return False
+    return False
 
 
 def _chunks(tokens: list[Token]) -> list[list[Token]]:
@@ -94,7 +141,10 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
     cur: list[Token] = []
     after_digit = False
     prev = None
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        if t.kind == BOUND and _inside_name(tokens, k):
+            cur.append(t)
+            continue
         if t.kind in (PUNCT, TITLE, BOUND, DIGIT) or t.text in DOC_MARKS:
             if cur:
                 out.append(cur)
@@ -102,7 +152,7 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
             after_digit = t.kind == DIGIT
             prev = t
             continue
-        prev = t
+        before, prev = prev, t
         if (
             t.kind == CONJ
             and cur
@@ -118,7 +168,7 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
         if (
             t.kind == CONJ
             and not cur
-            and (t.text not in ("和", "同") or (prev is not None and prev.kind in (BOUND, ORG)))
+            and (t.text not in ("和", "同") or (before is not None and before.kind in (BOUND, ORG)))
         ):
             continue  # 分别与…: the conjunction begins no name (和安医院, 同济大学 may)
         if after_digit and not cur and t.kind == CHAR and t.text in MEASURE_AFTER_DIGIT:

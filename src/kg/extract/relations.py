@@ -68,6 +68,25 @@ MEMBERS_LISTED = re.compile(
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
 
 
+# a 与-clause without its subject: 先后与A、B签订
+NO_SUBJECT = re.compile(r"(?:先后|分别|还|也|又|已|已经|均|并|主动|积极)*(?:与|同|和)")
+# what joins the sides of one pair in a list: A——B, A与B, A：B
+PAIR_SEP = re.compile(r"\s*(?:——|—|－|-|~|～|与|和|同|：|:|结对|对接)\s*")
+# separators of a plain list of parties, and the words that make them all sign with each other
+LIST_SEP = re.compile(r"[、,，]|和|与|及|以及")
+ALL_PARTIES = re.compile(r"[三四五六七八九多各]方|共同")
+# the number of an item in a list: 1. / （1） / 一、
+LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．)]|[（(]\d+[）)]|[一二三四五六七八九十]+、)?\s*")
+
+
+# words before the noun of a group that only point back to it: 上述5家新, 新加入的3家, 两家, 3名新任
+COUNTED = re.compile(
+    r"^(?:上述|以上|这|这些|前述|新加入的|新入盟的|新当选的|全体)?[\d一二三四五六七八九十两]*[家个名位]?(?:新任|新加入的|新|首批)?"
+)
+
+TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
+
+
 class Relations:
     def __init__(self, article: Article):
         self.a = article
@@ -80,6 +99,9 @@ class Relations:
         self.former = set(titles["former"])
         self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
         self.appoint_re = _alternation(self.rel["appoint_verbs"])
+        self.unit_phrase_re = re.compile(
+            f"(?:{_alternation(self.rel['unit_nouns']).pattern})(?:党组织|代表)?"
+        )
         self.list_appoint_re = _alternation(self.rel["appoint_list_verbs"])
         title_words = sorted(lexicon().titles, key=len, reverse=True)
         self.post_slot_re = re.compile(
@@ -87,7 +109,9 @@ class Relations:
         )
 
     def read(self) -> None:
-        for st in self.a.sents:
+        self.unnamed_signing = None  # (sentence index, witnesses, date) of a signing with unnamed sides
+        for i, st in enumerate(self.a.sents):
+            self.i = i  # the index of the sentence being read
             if st.skip:
                 continue
             self.cobuilding(st)
@@ -158,55 +182,99 @@ class Relations:
     # -- co-building ------------------------------------------------------------------------------
 
     def cobuilding(self, st: Sent) -> None:
-        """co_builds_with between the units named before a signing verb (A与B签订, A携手B签署 …)."""
+        """co_builds_with between the units named before a signing verb (A与B签订, A携手B签署 …),
+        and the pairs a list gives after a signing whose sides the sentence leaves unnamed
+        (…与驻区单位党组织逐一签约。A——B；C——D)."""
         text = st.text
-        if not any(w in text for w in self.rel["cobuild_context"]):
-            return
-        for m in COBUILD_VERBS.finditer(text):
-            if self._signing(st, m.start(), m.group(0)):
+        if any(w in text for w in self.rel["cobuild_context"]):
+            verbs = list(COBUILD_VERBS.finditer(text))
+            if any(self._signing(st, m.start(), m.group(0)) for m in verbs):
                 return
+            if verbs and re.search("签约|签订|签署|结对", text):
+                self.unnamed_signing = (self.i, self._witness_people(st), self.date_of(st))
+                return
+        if self.unnamed_signing is not None and self.i - self.unnamed_signing[0] <= 12:
+            self._pair_line(st)
+
+    def _pair_line(self, st: Sent) -> None:
+        """One pair of a list after an unnamed signing: a sentence that is just A——B (or A与B)."""
+        items = self.orgs_in(st, 0, len(st.text))
+        if len(items) != 2:
+            return
+        (m1, a), (m2, b) = items
+        rel = st.s.start
+        head = LIST_NUMBER.sub("", st.text[: m1.start - rel])
+        sep = st.text[m1.end - rel : m2.start - rel]
+        tail = st.text[m2.end - rel :]
+        if head or not PAIR_SEP.fullmatch(sep) or tail.strip("；;。，,") != "":
+            return
+        _, people, date = self.unnamed_signing
+        ev = self.ev(st, "cobuild.pair-list", 0.8)
+        self.b.fact("co_builds_with", a, b, ev, date=date)
+        wev = self.ev(st, "cobuild.witness", 0.8)
+        for person in people:
+            self.b.fact("witnessed", person, a, wev, parties=[a.key, b.key])
 
     def _signing(self, st: Sent, at: int, word: str) -> bool:
         text = st.text
         if word in ("完成", "开展", "建立", "达成", "结成") and not re.search("共建|联建|结对", text[at:]):
             return False
         lo = clause_start(text, at, "，。；：,;:")
-        if text[lo:at].startswith("与") and lo > 0:  # 邱以安代表…党支部，与…党支部签订
-            lo = clause_start(text, lo - 1, "，。；：,;:")
         region = text[lo:at]
         rep = region.find("代表")
         if rep >= 0 and region.find("与") < rep:
             lo += rep + 2  # 房晏清与鲍晴川分别代表A和B签订: A and B
         items = self.orgs_in(st, lo, at)
+        if NO_SUBJECT.match(text, lo):  # …党工委坚持…，先后与A、B签订: the subject of an earlier clause
+            subject = self._clause_subject(st, lo)
+            if subject is not None:
+                items = [subject, *items]
         if len(items) < 2:
             return False
-        pairs = self._pairs(st, items)
+        pairs = self._pairs(st, items, text[items[-1][0].end - st.s.start : at])
         if not pairs:
             return False
         date = self.date_of(st)
         ev = self.ev(st, "cobuild.signing", 0.85)
         for x, y in pairs:
             self.b.fact("co_builds_with", x, y, ev, date=date)
-        if self.a.last_signing == self.a.sents.index(st) - 1:
-            self.a.last_pairs = (
-                self.a.last_pairs + pairs
-            )  # A与B签订；C与D签订: one signing, the first pair leads
+        if self.a.last_signing == self.i - 1:
+            self.a.last_pairs = self.a.last_pairs + pairs  # A与B签订；C与D签订: one signing
         else:
             self.a.last_pairs = pairs
-        self.a.last_signing = self.a.sents.index(st)
+        self.a.last_signing = self.i
         self.a.last_list = [e for _, e in items]
-        self.witnesses(st, pairs)
+        ev = self.ev(st, "cobuild.witness", 0.85)
+        for person in self._witness_people(st):
+            for x, y in pairs:
+                self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
         return True
 
-    def _pairs(self, st: Sent, items) -> list[tuple[Entity, Entity]]:
-        """'A与B、C与D' → (A,B),(C,D); 'A与B、C、D' → (A,B),(A,C),(A,D)."""
+    def _clause_subject(self, st: Sent, lo: int):
+        """The organisation that begins the nearest earlier clause (the subject a 与-clause omits)."""
+        text = st.text
+        for m in sorted(st.mentions, key=lambda m: -m.start):
+            at = m.start - st.s.start
+            if at >= lo:
+                continue
+            if at == 0 or text[at - 1] in CLAUSE_END:
+                items = self.orgs_in(st, at, m.end - st.s.start)
+                return items[0] if items else None
+        return None
+
+    def _pairs(self, st: Sent, items, gap: str) -> list[tuple[Entity, Entity]]:
+        """'A与B、C与D' → (A,B),(C,D); 'A与B、C、D' → (A,B),(A,C),(A,D); 'A、B分别与C、D' → (A,C),(B,D);
+        'A、B和C三方签订' → every pair."""
         seps = []
         for (m1, _), (m2, _) in zip(items, items[1:], strict=False):
             seps.append(st.text[m1.end - st.s.start : m2.start - st.s.start])
+        ents = [e for _, e in items]
         pairing = [s for s in seps if PAIRING.search(s)]
+        if len(ents) >= 3 and ALL_PARTIES.search(gap) and all(LIST_SEP.fullmatch(s) for s in seps):
+            return [(x, y) for i, x in enumerate(ents) for y in ents[i + 1 :]]
         if len(pairing) >= 2:
-            groups, cur = [], [items[0][1]]
-            for sep, (_, e) in zip(seps, items[1:], strict=False):
+            groups, cur = [], [ents[0]]
+            for sep, e in zip(seps, ents[1:], strict=False):
                 if PAIRING.search(sep):
                     cur.append(e)
                 else:
@@ -216,20 +284,17 @@ class Relations:
             return [(g[0], g[1]) for g in groups if len(g) == 2]
         if len(pairing) == 1:
             k = next(i for i, s in enumerate(seps) if PAIRING.search(s))
-            left = [e for _, e in items[: k + 1]]
-            right = [e for _, e in items[k + 1 :]]
+            left, right = ents[: k + 1], ents[k + 1 :]
             if len(left) == 1:
                 return [(left[0], r) for r in right]
+            if "分别" in seps[k] and len(left) == len(right):
+                return list(zip(left, right, strict=True))
         return []
 
-    def witnesses(self, st: Sent, pairs) -> None:
+    def _witness_people(self, st: Sent) -> list[Entity]:
+        """The people a sentence names as witnesses (在A、B的见证下; A、B共同见证签约)."""
         m = WITNESS[0].search(st.text) or WITNESS[1].search(st.text)
-        if not m:
-            return
-        ev = self.ev(st, "cobuild.witness", 0.85)
-        for person in self.people_in(st, m.start(1), m.end(1)):
-            for x, y in pairs:
-                self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
+        return self.people_in(st, m.start(1), m.end(1)) if m else []
 
     # -- joint meetings ----------------------------------------------------------------------------
 
@@ -270,7 +335,7 @@ class Relations:
                 continue
             for e in ents:
                 self.b.fact("member_of", e, jm, ev)
-            self.a.last_list = ents
+            self.a.last_list = self.a.last_members = ents
 
     @staticmethod
     def _units(items) -> list[Entity]:
@@ -551,8 +616,14 @@ class Relations:
             recipients = [r for r in recipients if r.type == "Person"]
         if not recipients and "其" in text[wei : wei + 2]:
             recipients = [e for _, e in self.orgs_in(st, lo, glo) if e.type != "JointMeeting"]
+        raw = text[wei + 1 : at]
+        phrase = TRAILING_ADVERBS.sub("", COUNTED.sub("", raw))
+        if not recipients and self.unit_phrase_re.fullmatch(phrase):
+            # 为上述5家新成员单位授牌: the units of the last list; 新加入的, 成员: of the last members
+            joined = self.a.last_members and re.search("新|成员|加入|入盟", raw)
+            recipients = list(self.a.last_members if joined else self.a.last_list)
         if not recipients:
-            recipients = self._by_title(text[wei + 1 : at])
+            recipients = self._by_title(phrase)
         ev = self.ev(st, "present.giver", 0.8)
         for g in givers:
             for r in recipients:
@@ -560,7 +631,6 @@ class Relations:
 
     def _by_title(self, phrase: str) -> list[Entity]:
         """Recipients named by their post (为新任兼职委员颁发聘书): the people holding it."""
-        phrase = re.sub(r"^(新任|新加入的|新当选的|新|全体)", "", phrase)
         if not phrase:
             return []
         out = []
@@ -620,12 +690,22 @@ class Relations:
         elif title.text in self.jm_titles and self.a.resolver.jm:
             ent = self.a.org_ref(st, self.a.resolver.jm)
         else:
-            ent = topic
+            ent = topic or self._title_named_before(st, title)
         if ent is None or marker in self.former:
             return
         ev = self.ev(st, "post.appointment", 0.8)
         for name in names:
             self.b.fact("holds_post", self.a.people[name], ent, ev, role=self.a.clean_role(title.text))
+
+    def _title_named_before(self, st: Sent, title) -> Entity | None:
+        """增补“大工委”兼职委员…，A、B为新任兼职委员: the organisation the same title had before."""
+        for t in st.tokens:
+            if t.kind == TITLE and t.text == title.text and t.start < title.start:
+                at = t.start - 1 if st.text[t.start - 1 : t.start] in "”」』" else t.start
+                ent = self._topic_before(st, at)
+                if ent is not None:
+                    return ent
+        return None
 
     def _topic(self, st: Sent, at: int) -> Entity | None:
         """协调委由林秀琴任主任: the organisation right before 由 is the one the post is in."""
