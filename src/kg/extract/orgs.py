@@ -16,6 +16,7 @@ orgs.yaml; they never become names themselves.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
@@ -76,7 +77,7 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
                 last += 1
             if last < 0:
                 continue
-        toks = chunk[: last + 1]
+        toks = _after_slogan(chunk[: last + 1])
         while toks and (toks[0].kind == QUOTE or (toks[0].text in FORMER and len(toks) > 1)):
             toks = toks[1:]  # 原宁海路街道党工委: the body is named without the 原 of a former post
         text = strip_quotes("".join(t.text for t in toks))
@@ -97,6 +98,17 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[次届期轮]")
 MEASURES = "个家所座支"  # measure words of units (名, 位 count people)
 # a number and a measure word before a name: 四个社区党委, 3家企业 name no one body
 COUNTED = re.compile(rf"[一二三四五六七八九十两几多数]+[{MEASURES}]")
+
+
+def _after_slogan(toks: list[Token]) -> list[Token]:
+    """“聚合力 促共治”玄武门街道大工委: a quoted slogan before a name that begins with its place is
+    no part of the name."""
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i - 1].kind == QUOTE and toks[i - 1].text in "”」』":
+            rest = toks[i:]
+            path = read_path(rest, Counter()).path if rest[0].kind in (PLACE, CHAR) else None
+            return rest if path is not None and (path.county or path.street) else toks
+    return toks
 
 
 def _before_ordinal(chunk: list[Token]) -> list[Token]:
@@ -135,16 +147,52 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def _year_inside(tokens: list[Token], k: int, cur: list[Token]) -> int:
+    """中华街道|2025年度|区域化党建联席会议: a year between a place and a joint meeting's words is
+    the meeting's, not the body's; the number of tokens it takes (0 when it is not such a year)."""
+    last = cur[-1]
+    if not (last.kind == PLACE and not last.word.short) and not (
+        last.kind == ORG and last.word.org_type == "Place"
+    ):
+        if not (last.kind == ORG and last.text in ("街道", "镇", "乡")):
+            return 0
+    year = "".join(t.text for t in tokens[k : k + 4])
+    if not (len(year) == 4 and year.isdigit() and all(t.kind == DIGIT for t in tokens[k : k + 4])):
+        return 0
+    n = 4
+    if k + n < len(tokens) and tokens[k + n].text == "年":
+        n += 1
+        if k + n < len(tokens) and tokens[k + n].text == "度":
+            n += 1
+    else:
+        return 0
+    for t in tokens[k + n :]:
+        if t.kind in (PUNCT, TITLE, BOUND, DIGIT, QUOTE):
+            return 0
+        if t.kind == ORG and t.word.org_type == "JointMeeting":
+            return n
+    return 0
+
+
 def _chunks(tokens: list[Token]) -> list[list[Token]]:
     """Runs of tokens that can make up a name."""
     out: list[list[Token]] = []
     cur: list[Token] = []
     after_digit = False
     prev = None
+    skip = 0
     for k, t in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
         if t.kind == BOUND and _inside_name(tokens, k):
             cur.append(t)
             continue
+        if t.kind == DIGIT and cur:
+            skip = _year_inside(tokens, k, cur)
+            if skip:
+                skip -= 1
+                continue
         if t.kind in (PUNCT, TITLE, BOUND, DIGIT) or t.text in DOC_MARKS:
             if cur:
                 out.append(cur)

@@ -204,6 +204,7 @@ class ChainReader:
         unit: OrgRef | None = None  # the unit the chain is in, for items with no organisation
         carried: OrgRef | None = None  # the unit of the last person's chain (书记A、副书记B)
         expect_from = 0  # where the next item must begin for the chain to go on
+        pending_end = -1  # where the last title of the chain ends
         for tok in tokens:
             if tok.kind != TITLE:
                 continue
@@ -216,8 +217,8 @@ class ChainReader:
                 lead = self._marker(text, start)  # 、现任区民政局副局长
                 start -= len(lead)
                 marker = marker or lead
-            if pending and start != expect_from:
-                pending, unit = [], None
+            if pending and start != expect_from and not (m is not None and start == pending_end):
+                pending, unit = [], None  # (轮值主席上海百联…党委书记: an organisation may follow a title)
             if not pending and start != expect_from and not self._body_after_comma(text, m, start):
                 carried = None
             if not pending and carried is not None and (m is None or self.ref_of(m) is None):
@@ -228,6 +229,7 @@ class ChainReader:
                 expect_from = tok.end
                 continue
             pending.append(Item(org, tok.text, marker in self.former, start))
+            pending_end = tok.end
             if org is not None:
                 unit = org
             name_at = tok.end
@@ -250,9 +252,7 @@ class ChainReader:
                 pending, unit = [], None
                 expect_from = intro.end()
                 continue
-            expect_from = self._after_joiner(text, tok.end)
-            if expect_from < 0:
-                pending, unit = [], None
+            expect_from = self._after_joiner(text, tok.end)  # -1: only an organisation may go on
         return posts
 
     def _body_after_comma(self, text: str, m: Mention | None, start: int) -> bool:
