@@ -204,8 +204,9 @@ class Article:
         for st in self.sents:
             for m in st.mentions:
                 ref = r.resolve(m, st.local.get(id(m)))
-                if ref is not None and len(ref.name) >= 6:
-                    r.remember(ref)
+                for unit in (ref, ref.host if ref is not None else None):
+                    if unit is not None and len(unit.name) >= 6:
+                        r.remember(unit)  # 深圳市启曜科技有限公司党支部: the company, for 启曜科技
         jms: Counter = Counter()
         jm_refs: dict[str, OrgRef] = {}
         last: list[OrgRef] = []  # the units named so far, latest last (for 该公司, 该院 …)
@@ -226,12 +227,37 @@ class Article:
                 if ref is not None and ref.type == "JointMeeting":
                     jms[ref.key] += 1
                     jm_refs.setdefault(ref.key, ref)
+        if not jms:
+            self._home_jm(jms, jm_refs)
         if jms:
             r.jm = jm_refs[most_common(jms)]
             for st in self.sents:  # generic forms (联席会议, 大工委) now resolve to it
                 for m in st.mentions:
                     if st.refs.get(id(m)) is None:
                         st.refs[id(m)] = r.resolve(m, st.local.get(id(m)))
+
+    def _home_jm(self, jms: Counter, jm_refs: dict) -> None:
+        """华山街道召开区域化党建联席会议: with no joint meeting named, a generic one is the joint
+        meeting of the article's street (or of its community, for a 社区大党委)."""
+        home = self.ctx.home
+        generic = [
+            m.text
+            for st in self.sents
+            for m in st.mentions
+            if st.refs.get(id(m)) is None
+            and m.tokens[-1].kind == "org"
+            and m.tokens[-1].word.org_type == "JointMeeting"
+            and self.resolver.is_generic_name(m.text)
+        ]
+        if not generic or not home.street:
+            return
+        form = max(generic, key=len)
+        unit = home.community if home.community and form.startswith("社区") else home.street
+        form = form.removeprefix("社区").removeprefix("街道")
+        ref = self.resolver.resolve_tokens(self.lex.tokens(unit + form))
+        if ref is not None and ref.type == "JointMeeting":
+            jms[ref.key] += 1
+            jm_refs[ref.key] = ref
 
     def _merge_jms(self) -> None:
         """One joint meeting however the article writes it: names with the same distinctive core

@@ -84,6 +84,7 @@ COUNTED = re.compile(
     r"^(?:上述|以上|这|这些|前述|新加入的|新入盟的|新当选的|全体)?[\d一二三四五六七八九十两]*[家个名位]?(?:新任|新加入的|新|首批)?"
 )
 
+NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 
 
@@ -188,7 +189,7 @@ class Relations:
         text = st.text
         if any(w in text for w in self.rel["cobuild_context"]):
             verbs = list(COBUILD_VERBS.finditer(text))
-            if any(self._signing(st, m.start(), m.group(0)) for m in verbs):
+            if [m for m in verbs if self._signing(st, m.start(), m.group(0))]:  # every signing of it
                 return
             if verbs and re.search("签约|签订|签署|结对", text):
                 self.unnamed_signing = (self.i, self._witness_people(st), self.date_of(st))
@@ -298,6 +299,14 @@ class Relations:
 
     # -- joint meetings ----------------------------------------------------------------------------
 
+    def _names_membership(self, st: Sent, lo: int) -> bool:
+        """A joining verb joins the joint meeting only when the sentence names it or member units."""
+        jm_named = any(
+            (ref := st.ref(m)) is not None and ref.type == "JointMeeting" and m.start - st.s.start >= lo
+            for m in st.mentions
+        )
+        return jm_named or any(w in st.text for w in self.rel["member_nouns"])
+
     def jm_of(self, st: Sent, lo: int, hi: int) -> Entity | None:
         for m in st.mentions:
             ref = st.ref(m)
@@ -330,6 +339,12 @@ class Relations:
                 ents = self._listed_before(st, lo, m)
             if not ents and any(w in text[lo : m.start()] for w in self.rel["list_anaphors"]):
                 ents = list(self.a.last_list)
+            if (
+                word in self.rel["member_verbs"]
+                and word not in self.rel["member_verbs_naming"]
+                and not self._names_membership(st, lo)
+            ):
+                continue  # 把云汇里商圈纳入全区…: joining nothing the sentence names
             jm = self.jm_of(st, lo, len(text))
             if not ents or jm is None:
                 continue
@@ -624,6 +639,8 @@ class Relations:
             recipients = list(self.a.last_members if joined else self.a.last_list)
         if not recipients:
             recipients = self._by_title(phrase)
+        if not recipients:  # 为澜港海洋科技授牌: a short name
+            recipients = [e for e in self._named_units(st, wei + 1, at, phrase) if e.type not in NO_RECIPIENT]
         ev = self.ev(st, "present.giver", 0.8)
         for g in givers:
             for r in recipients:
