@@ -94,6 +94,7 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
     return out
 
 
+NAME_INTERNAL = ("Enterprise", "SocialOrganization", "Place")  # organisation words a place name may hold
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[次届期轮]")
 MEASURES = "个家所座支"  # measure words of units (名, 位 count people)
 # a number and a measure word before a name: 四个社区党委, 3家企业 name no one body
@@ -318,8 +319,8 @@ def _level_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int:
         t = tokens[j]
         if t.kind == ORG and t.text in words:
             return j + 1 if n >= 2 else i
-        if t.kind == ORG or t.kind == QUOTE:
-            return i
+        if (t.kind == ORG and t.word.org_type not in NAME_INTERNAL) or t.kind == QUOTE:
+            return i  # (学院路街道, 麦子店街道: words of other names may stand inside a street's)
         n += len(t.text)
     return i
 

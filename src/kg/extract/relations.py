@@ -37,7 +37,7 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
     out = []
     head = "|".join(map(re.escape, heads))
-    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10})"
+    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
     for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
         items = re.split("[、]", m.group(1) or m.group(2))
         first = items[0]
@@ -84,6 +84,8 @@ COUNTED = re.compile(
     r"^(?:上述|以上|这|这些|前述|新加入的|新入盟的|新当选的|全体)?[\d一二三四五六七八九十两]*[家个名位]?(?:新任|新加入的|新|首批)?"
 )
 
+# a count of the people just named and what they become: …4人新任大工委兼职委员, 3人为…
+COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名同志|位同志)(?:为|任|担任|当选为|当选)?")
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 
@@ -100,6 +102,7 @@ class Relations:
         self.former = set(titles["former"])
         self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
         self.appoint_re = _alternation(self.rel["appoint_verbs"])
+        self.launch_re = _alternation(self.rel["launch_verbs"])
         self.unit_phrase_re = re.compile(
             f"(?:{_alternation(self.rel['unit_nouns']).pattern})(?:党组织|代表)?"
         )
@@ -370,30 +373,33 @@ class Relations:
         return self._units(items)
 
     def _heads_units(self, st: Sent, at: int) -> list[Entity]:
-        """…董事长甲，…书记乙等12家成员单位负责人: the units of the people enumerated right before,
-        back to the first item that is not a person's title chain (出席并讲话 ends it)."""
-        text = st.text
-        gap = re.search(r"等[\d一二三四五六七八九十两]*[家个]?(?:联席会议|联盟|大工委|大党委)?$", text[:at])
-        if gap is None:
-            return []
-        end = gap.start()
-        posts = sorted(st.posts, key=lambda p: p.person_span[0])
+        """…董事长甲，…书记乙等12家成员单位负责人: the units of the people enumerated right before."""
+        gap = re.search(
+            r"等[\d一二三四五六七八九十两]*[家个]?(?:联席会议|联盟|大工委|大党委)?$", st.text[:at]
+        )
         units: list[Entity] = []
+        for p in self._enumerated(st, gap.start()) if gap else []:
+            unit = p.org.host if p.org.host is not None and not p.org.dept else p.org
+            if unit.type in ("Enterprise", "SocialOrganization"):
+                ent = self.a.org_ref(st, unit)
+                if ent not in units:
+                    units.append(ent)
+        return units
+
+    def _enumerated(self, st: Sent, end: int) -> list:
+        """The posts of the people enumerated right before `end` (甲…，乙…、丙…), back to the first
+        item that is not a title chain with its name (出席并讲话 ends the enumeration)."""
+        text = st.text
+        out: list = []
         while True:
-            last = [p for p in posts if p.person_span[1] == end]
+            last = [p for p in st.posts if p.person_span[1] == end]
             if not last:
-                break
-            for p in last:
-                unit = p.org.host if p.org.host is not None and not p.org.dept else p.org
-                if unit.type in ("Enterprise", "SocialOrganization"):
-                    ent = self.a.org_ref(st, unit)
-                    if ent not in units:
-                        units.insert(0, ent)
+                return out
+            out = last + out
             first = min(self._chain_start(st, p) for p in last)
             if first <= 0 or text[first - 1] not in "，、,":
-                break
-            end = first - 1
-        return units
+                return out
+            end = self._before_brackets(text, first - 1)
 
     @staticmethod
     def _chain_start(st: Sent, post) -> int:
@@ -500,18 +506,19 @@ class Relations:
             if "认领" in text:
                 self.claims(st, spans)
             return
-        at, verb = self.find_any(text, self.rel["launch_verbs"])
-        if at >= 0:
+        verbs = [m.start() for m in self.launch_re.finditer(text)]
+        ev = self.ev(st, "project.launch", 0.8)
+        for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
+            lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
             hi = len(text) if 0 <= colon < self.clause(st, at)[1] + 1 else self.clause(st, at)[1]
-            after = [s for s in spans if at <= s[0] < hi]
-            lo = clause_start(text, at, "，。；：")
+            if k + 1 < len(verbs):
+                hi = min(hi, clause_start(text, verbs[k + 1], "，。；："))
             subjects = self._launchers(st, lo, at)
-            ev = self.ev(st, "project.launch", 0.8)
-            for span in after:
+            for span in (s for s in spans if at <= s[0] < hi):
                 proj = self.project(st, span)
-                for s in subjects:
-                    self.b.fact("launched", s, proj, ev)
+                for subject in subjects:
+                    self.b.fact("launched", subject, proj, ev)
         self.claims(st, spans)
 
     def _launchers(self, st: Sent, lo: int, at: int) -> list[Entity]:
@@ -679,6 +686,12 @@ class Relations:
             names = [n for n, at in st.people if m.end() <= at < wei]
             if names:
                 self._appointed(st, names, wei + len(rel["appoint_as"]), None)
+        for m in COUNTED_PEOPLE.finditer(text):  # 甲（…）、乙（…）3人为新任兼职委员
+            names = list(
+                dict.fromkeys(p.person for p in self._enumerated(st, self._before_brackets(text, m.start())))
+            )
+            if names:
+                self._appointed(st, names, m.end(), None)
         for m in self.post_slot_re.finditer(text):  # 联盟设主席1名，由X担任
             title = m.group(1)
             person = next((n for n, at in st.people if at == m.end()), None)
@@ -713,6 +726,14 @@ class Relations:
         ev = self.ev(st, "post.appointment", 0.8)
         for name in names:
             self.b.fact("holds_post", self.a.people[name], ent, ev, role=self.a.clean_role(title.text))
+
+    @staticmethod
+    def _before_brackets(text: str, at: int) -> int:
+        """Where a name ends before `at` when a bracket of titles stands between (甲（…）3人)."""
+        if text[at - 1 : at] in "）)":
+            opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+            return opened if opened >= 0 else at
+        return at
 
     def _title_named_before(self, st: Sent, title) -> Entity | None:
         """增补“大工委”兼职委员…，A、B为新任兼职委员: the organisation the same title had before."""
