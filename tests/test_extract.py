@@ -391,3 +391,37 @@ def test_date_ranges_and_days_alone():
     found = dates.find("6月5日至6日，柳巷街道举办培训班", 2025, "2025-06-10")
     assert [(f.iso, f.end) for f in found] == [("2025-06-05", 7)]
     assert dates.find("本网讯 28日下午，", 2025, "2025-08-03")[0].iso == "2025-07-28"  # the month before
+
+
+@pytest.fixture(scope="module")
+def daxuecheng():
+    return read("chongqing_daxuecheng_jointmeeting.txt")
+
+
+def test_joint_meeting_named_without_slogan_or_year(daxuecheng):
+    x, facts = daxuecheng
+    jms = [e for e in x.entities.values() if e.type == "JointMeeting"]
+    assert [e.name for e in jms] == ["大学城街道区域化党建联席会议"]  # “同心聚力 共建家园”…, …2025年度…
+    assert any(f[0] == "event_of" and f[2] == jms[0].name for f in facts)
+
+
+def test_committees_counted_and_each_launching_its_own_project(daxuecheng):
+    _, facts = daxuecheng
+    jm = "大学城街道区域化党建联席会议"
+    committees = {f[2] for f in facts if f[0] == "has_committee"}
+    assert committees == {"校地融合专委会", "平安建设专委会", "商圈服务专委会"}  # …三个专委会
+    assert ("launched", "校地融合专委会", "书香校地共读计划", None) in facts
+    assert ("launched", "平安建设专委会", "夜巡护学志愿服务项目", None) in facts
+    assert not any(f[0] == "launched" and f[1] == jm for f in facts)
+
+
+def test_people_counted_after_their_names_take_the_post(daxuecheng):
+    _, facts = daxuecheng
+    jm = "大学城街道区域化党建联席会议"
+    for person in ("郑远帆", "邓明月"):  # A、B2人当选联席会议副召集人
+        assert ("holds_post", person, jm, "副召集人") in facts
+
+
+def test_joining_something_the_sentence_does_not_name_is_no_membership(daxuecheng):
+    _, facts = daxuecheng
+    assert not [f for f in facts if f[0] == "member_of"]  # 将把大学城商圈纳入全区重点培育名单

@@ -107,8 +107,8 @@ def _after_slogan(toks: list[Token]) -> list[Token]:
     for i in range(len(toks) - 1, 0, -1):
         if toks[i - 1].kind == QUOTE and toks[i - 1].text in "”」』":
             rest = toks[i:]
-            path = read_path(rest, Counter()).path if rest[0].kind in (PLACE, CHAR) else None
-            return rest if path is not None and (path.county or path.street) else toks
+            path = read_path(rest, Counter()).path
+            return rest if path.county or path.street else toks
     return toks
 
 
