@@ -16,7 +16,7 @@ from ..model import Document, Entity
 from . import dates
 from .builder import Builder
 from .lexicon import PLACE, Token, data, lexicon
-from .orgs import ABBREVIATION, Mention, OrgRef, Resolver, mentions
+from .orgs import ABBREVIATION, Mention, OrgRef, Resolver, is_generic_name, mentions
 from .people import ChainReader, Names, Post, post_target
 from .places import AdminPath, Context, choose_division, city_of, most_common
 from .sentences import Sentence, split
@@ -127,13 +127,11 @@ class Article:
         communities: Counter = Counter()
         companies: Counter = Counter()
         buildings: Counter = Counter()
-        from .orgs import read_path
-
         for st in self.sents:
             for m in st.mentions:
                 if _quoted(self.doc.text, m.start, m.end):
                     continue  # 「垂直社区」 is a figure of speech, not a community
-                parts = read_path(m.tokens, self.hints)
+                parts = m.parts(self.hints)
                 if parts.path.county:
                     counties[parts.path.county.code] += 1
                     seen[parts.path.county.code] = parts.path.county
@@ -188,10 +186,8 @@ class Article:
         r = self.resolver
         for st in self.sents:
             explicit: AdminPath | None = None
-            from .orgs import read_path
-
             for m in st.mentions:
-                parts = read_path(m.tokens, self.hints)
+                parts = m.parts(self.hints)
                 if parts.path.county:
                     # a district named in the sentence is the context of the names after it; the
                     # article's street and community stay only if it is the article's own district
@@ -247,7 +243,7 @@ class Article:
             if st.refs.get(id(m)) is None
             and m.tokens[-1].kind == "org"
             and m.tokens[-1].word.org_type == "JointMeeting"
-            and self.resolver.is_generic_name(m.text)
+            and is_generic_name(m.text)
         ]
         if not generic or not home.street:
             return
@@ -355,7 +351,7 @@ class Article:
         if ref is None:
             return None
         ent = self.b.org(ref, (m.start, m.end))
-        if not self.resolver.is_generic_name(m.text) and m.text != ent.name and not m.plural:
+        if not is_generic_name(m.text) and m.text != ent.name and not m.plural:
             ent.aliases.add(m.text)
         self._structure(st, ref, ent)
         return ent

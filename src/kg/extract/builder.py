@@ -14,6 +14,7 @@ class Builder:
         self.x = Extraction(doc=doc)
         self._by_key: dict[str, Entity] = {}
         self._facts: set[tuple] = set()
+        self._evidence: dict[tuple, Evidence] = {}
 
     def entity(
         self,
@@ -63,6 +64,14 @@ class Builder:
         return self.entity("Person", name, span)
 
     def evidence(self, sent: Sentence, rule: str, confidence: float = 0.9) -> Evidence:
+        """The evidence of facts read by `rule` from `sent` (one record, shared by those facts)."""
+        key = (sent.start, sent.end, rule, confidence)
+        ev = self._evidence.get(key)
+        if ev is None:
+            ev = self._evidence[key] = self._new_evidence(sent, rule, confidence)
+        return ev
+
+    def _new_evidence(self, sent: Sentence, rule: str, confidence: float) -> Evidence:
         doc = self.x.doc
         os_, oe = doc.original_span(sent.start, sent.end)
         return Evidence(

@@ -32,6 +32,8 @@ RELATIVE = {
     "今天": (0, "day"),
     "今日": (0, "day"),
 }
+# what every date this module reads contains: a digit or a relative word
+MAYBE_DATE = re.compile("|".join([r"\d", *RELATIVE]))
 SAME_DAY = ("同日", "当天", "当日", "同一天")
 
 
@@ -58,6 +60,8 @@ def year_of(doc_date: str | None, *texts: str) -> int | None:
 def find(text: str, year: int | None, published: str | None) -> list[Found]:
     """Dates written in `text`, earliest position first."""
     out: list[Found] = []
+    if not MAYBE_DATE.search(text):
+        return out
     for m in DAY.finditer(text):
         y = int(m.group(1)) if m.group(1) else _year_for(int(m.group(2)), int(m.group(3)), year, published)
         if y is None or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):

@@ -8,6 +8,7 @@ those dated on their own (日前, 上周 …), which are asides or events of the
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Entity
 from . import dates
@@ -18,19 +19,30 @@ VERBS = "召开|举行|举办|开幕|启幕"
 ADVERBS = re.compile(r"(隆重|顺利|正式|揭幕|盛大)+$")
 
 
-class Events:
-    def __init__(self, article):
-        self.a = article
+class EventWords:
+    """The event words of relations.yaml, compiled once."""
+
+    def __init__(self):
         rel = data("relations.yaml")
         self.nouns = sorted(rel["event_nouns"], key=len, reverse=True)
         self.venue_anaphors = set(rel["venue_anaphors"])
         self.day_parts = sorted(rel["day_parts"], key=len, reverse=True)
-        self.attend = rel["attend_verbs"]
         self.noun_re = "|".join(map(re.escape, self.nouns))
         self.not_nouns = tuple(rel["not_event_nouns"])
         self.attend_re = re.compile(
             rf"(?:{'|'.join(rel['event_attend_verbs'])})(?:了)?([^，。；]{{4,40}}?(?:{self.noun_re}))(?:[，。；]|$)"
         )
+
+
+@cache
+def event_words() -> EventWords:
+    return EventWords()
+
+
+class Events:
+    def __init__(self, article):
+        self.a = article
+        self.w = event_words()
 
     def read(self) -> None:
         a = self.a
@@ -70,7 +82,7 @@ class Events:
         after = d.end if d else next(text.find(w) + len(w) for w in dates.SAME_DAY if w in text)
         iso = d.iso if d else a.main_event.attrs.get("date")
         clause = text[after:]
-        for part in self.day_parts:
+        for part in self.w.day_parts:
             if clause.startswith(part):
                 clause = clause[len(part) :]
                 break
@@ -123,17 +135,17 @@ class Events:
                 return strip_quotes(subject), "", -1
             if obj and self._has_noun(obj):
                 return strip_quotes(subject + obj), "", len(subject)
-        m = re.search(rf"开展(?:了)?([^，。；]{{2,30}}?(?:{self.noun_re}))(?:[，。；]|$)", clause)
+        m = re.search(rf"开展(?:了)?([^，。；]{{2,30}}?(?:{self.w.noun_re}))(?:[，。；]|$)", clause)
         if m and self._has_noun(m.group(1)):
             return strip_quotes(m.group(1)), "", -1
-        m = self.attend_re.search(clause)  # …一行到公司调研，并出席…签约仪式
+        m = self.w.attend_re.search(clause)  # …一行到公司调研，并出席…签约仪式
         if m and self._has_noun(m.group(1)):
             return strip_quotes(m.group(1)), "", -1
         return "", "", -1
 
     def _has_noun(self, text: str) -> bool:
         """The text ends with an event noun (推进会, 仪式 …) and not with a body's (协会, 委员会)."""
-        return text.endswith(tuple(self.nouns)) and not text.endswith(self.not_nouns)
+        return text.endswith(tuple(self.w.nouns)) and not text.endswith(self.w.not_nouns)
 
     def _entity(self, st, name: str, iso: str) -> Entity:
         """The event entity; its aliases are the usual rewritings of the name (place prefix, year)."""
@@ -160,7 +172,7 @@ class Events:
     def _venue(self, st, venue: str, at: int) -> Entity | None:
         a = self.a
         venue = strip_quotes(venue)
-        if venue in self.venue_anaphors:
+        if venue in self.w.venue_anaphors:
             if not a.ctx.building:
                 return None
             return a.b.entity("Place", a.ctx.building, key="place:" + a.ctx.building)

@@ -66,9 +66,10 @@ class Word:
     org_type: str = ""  # for ORG words
     places: list[Division] = field(default_factory=list)  # for PLACE words (a name may be ambiguous)
     short: bool = False  # a place written without its level (上海 for 上海市)
+    kind: str = ""  # the kind the tokenizer reports (see _PRIORITY)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -93,6 +94,8 @@ class Lexicon:
             for w in words:
                 self.org_types[w] = type_
         self.not_orgs = set(orgs["not_orgs"])
+        self.plural_prefixes = tuple(orgs["plural_prefixes"])
+        self.bounds_in_names = frozenset(orgs["boundaries_in_names"])
         self.divisions: dict[str, Division] = {}
         self.places: dict[str, list[Division]] = {}
         self._gazetteer()
@@ -119,6 +122,8 @@ class Lexicon:
             add(w, BOUND)
         for w in rel["conjunctions"]:
             add(w, CONJ)
+        for w in words.values():
+            w.kind = _kind(w)
         self.words = words
         self.automaton = ahocorasick.Automaton()
         for text, w in words.items():
@@ -165,43 +170,33 @@ class Lexicon:
     def tokens(self, text: str) -> list[Token]:
         """Longest lexicon word at each position, left to right; other characters one by one."""
         best: dict[int, tuple[int, Word]] = {}
-        for end, (length, word) in self.automaton.iter(text):
-            start = end - length + 1
-            if start not in best or best[start][0] < length:
-                best[start] = (length, word)
+        for end, hit in self.automaton.iter(text):
+            start = end - hit[0] + 1
+            if start not in best or best[start][0] < hit[0]:
+                best[start] = hit
         out: list[Token] = []
+        append = out.append
+        char_kind = _CHAR_KINDS.get
         i, n = 0, len(text)
         while i < n:
             hit = best.get(i)
             if hit:
                 length, word = hit
-                out.append(Token(text[i : i + length], i, i + length, _kind(word), word))
+                append(Token(text[i : i + length], i, i + length, word.kind, word))
                 i += length
                 continue
             ch = text[i]
-            if ch in PUNCTUATION:
-                kind = PUNCT
-            elif ch in QUOTES:
-                kind = QUOTE
-            elif ch.isascii() and ch.isalnum():
-                kind = DIGIT
-            else:
-                kind = CHAR
-            if (
-                ch == "委"
-                and out
-                and out[-1].kind == PLACE
-                and not out[-1].word.short
-                and text[i + 1 : i + 2] not in "员托派"
-            ):
-                kind = ORG  # 姑苏区委: the place and 委 make the committee
-                out.append(Token(ch, i, i + 1, kind, self.words["区委"]))
-                i += 1
-                continue
-            out.append(Token(ch, i, i + 1, kind))
+            if ch == "委" and out and out[-1].kind == PLACE and not out[-1].word.short:
+                if text[i + 1 : i + 2] not in "员托派":  # 姑苏区委: the place and 委 make the committee
+                    append(Token(ch, i, i + 1, ORG, self.words["区委"]))
+                    i += 1
+                    continue
+            append(Token(ch, i, i + 1, char_kind(ch) or (DIGIT if ch.isascii() and ch.isalnum() else CHAR)))
             i += 1
         return out
 
+
+_CHAR_KINDS = {**dict.fromkeys(PUNCTUATION, PUNCT), **dict.fromkeys(QUOTES, QUOTE)}
 
 # when a word is in several lists, the first kind here is the one the tokenizer reports
 _PRIORITY = (ORG, TITLE, PLACE, CONJ, BOUND, CHAR)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
 from .places import AdminPath, Context, choose_division, zone_division
@@ -32,8 +33,11 @@ LEVEL_CHARS = {"区": "区", "县": "县", "市": "市", "旗": "旗"}
 ABBREVIATION = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“「\"]?([^”」\"）)]{2,12})[”」\"]?[）)]")
 
 
+_NO_QUOTES = str.maketrans("", "", QUOTE_CHARS + "《》")
+
+
 def strip_quotes(text: str) -> str:
-    return "".join(ch for ch in text if ch not in QUOTE_CHARS and ch not in "《》")
+    return text.translate(_NO_QUOTES)
 
 
 @dataclass
@@ -45,6 +49,14 @@ class Mention:
     tokens: list[Token]
     text: str  # without quotes
     plural: bool = False  # 两区区委组织部, 各成员单位: no one body is meant
+    _parts: Parts | None = field(default=None, repr=False, compare=False)
+
+    def parts(self, hints) -> Parts:
+        """The name's place path and the rest (read once; 中共 before the path is no part of it)."""
+        if self._parts is None:
+            toks = self.tokens[1:] if len(self.tokens) > 1 and self.tokens[0].text == "中共" else self.tokens
+            self._parts = read_path(toks, hints)
+        return self._parts
 
 
 @dataclass
@@ -68,28 +80,34 @@ class OrgRef:
 def mentions(tokens: list[Token], offset: int) -> list[Mention]:
     """Organisation and place names in a sentence's tokens."""
     out = []
-    index = {id(t): i for i, t in enumerate(tokens)}
+    lex = lexicon()
+    index = None
     for chunk in _chunks(tokens):
-        chunk = _before_ordinal(chunk)
-        last = max((i for i, t in enumerate(chunk) if t.kind == ORG), default=-1)
+        last = -1
+        for i, t in enumerate(chunk):
+            if t.kind == ORG:
+                last = i
         if last < 0:  # places alone (苏州市姑苏区): a mention of the places
             while last + 1 < len(chunk) and chunk[last + 1].kind == PLACE and not chunk[last + 1].word.short:
                 last += 1
             if last < 0:
                 continue
-        toks = _after_slogan(chunk[: last + 1])
+        toks = _after_slogan(_before_ordinal(chunk[: last + 1]))
         while toks and (toks[0].kind == QUOTE or (toks[0].text in FORMER and len(toks) > 1)):
             toks = toks[1:]  # 原宁海路街道党工委: the body is named without the 原 of a former post
-        text = strip_quotes("".join(t.text for t in toks))
-        if not text or text in lexicon().not_orgs:
+        if not toks or not any(t.kind in (ORG, PLACE) for t in toks):
+            continue
+        text = strip_quotes("".join([t.text for t in toks]))
+        if not text or text in lex.not_orgs:
             continue
         counted = COUNTED.match(text)
         if counted and counted.end() < len(text) and counted.group(0)[-1] in MEASURES:
             toks, text = _after_count(toks, counted.end()), text[counted.end() :]
-        plural = bool(counted) or _counted_before(tokens, index[id(toks[0])])
-        for p in lexicon().orgs["plural_prefixes"]:
-            if text.startswith(p) and len(text) > len(p):
-                plural = True
+        if toks[0].start >= 2:
+            index = index or {t.start: i for i, t in enumerate(tokens)}
+        plural = bool(counted) or (toks[0].start >= 2 and _counted_before(tokens, index[toks[0].start]))
+        if text.startswith(lex.plural_prefixes) and text not in lex.plural_prefixes:
+            plural = True
         out.append(Mention(offset + toks[0].start, offset + toks[-1].end, toks, text, plural))
     return out
 
@@ -131,10 +149,17 @@ def _counted_before(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].text in MEASURES and tokens[i - 2].kind == DIGIT
 
 
+_BREAKS = frozenset((PUNCT, TITLE, BOUND, DIGIT))
+
+
+def _full_place(t: Token) -> bool:
+    return t.kind == PLACE and not t.word.short
+
+
 def _inside_name(tokens: list[Token], k: int) -> bool:
     """A boundary word that names use too (orgs.yaml), between a place and a few characters that
     end in an organisation word, is part of the name (太原|并|州口腔|医院), not a verb."""
-    if tokens[k].text not in lexicon().orgs["boundaries_in_names"] or k == 0 or tokens[k - 1].kind != PLACE:
+    if k == 0 or tokens[k - 1].kind != PLACE:
         return False
     n = 0
     for t in tokens[k + 1 : k + 6]:
@@ -176,55 +201,52 @@ def _year_inside(tokens: list[Token], k: int, cur: list[Token]) -> int:
 
 
 def _chunks(tokens: list[Token]) -> list[list[Token]]:
-    """Runs of tokens that can make up a name."""
+    """Runs of tokens that can make up a name (those with an organisation or place word in them)."""
     out: list[list[Token]] = []
     cur: list[Token] = []
+    named = False  # cur holds an organisation or place word
     after_digit = False
     prev = None
     skip = 0
+    inside_words = lexicon().bounds_in_names
     for k, t in enumerate(tokens):
         if skip:
             skip -= 1
             continue
-        if t.kind == BOUND and _inside_name(tokens, k):
+        kind = t.kind
+        if kind == BOUND and t.text in inside_words and _inside_name(tokens, k):
             cur.append(t)
             continue
-        if t.kind == DIGIT and cur:
+        if kind == DIGIT and cur:
             skip = _year_inside(tokens, k, cur)
             if skip:
                 skip -= 1
                 continue
-        if t.kind in (PUNCT, TITLE, BOUND, DIGIT) or t.text in DOC_MARKS:
-            if cur:
+        if kind in _BREAKS or t.text in DOC_MARKS:
+            if named:
                 out.append(cur)
-            cur = []
-            after_digit = t.kind == DIGIT
+            cur, named = [], False
+            after_digit = kind == DIGIT
             prev = t
             continue
         before, prev = prev, t
-        if (
-            t.kind == CONJ
-            and cur
-            and (
-                t.text not in ("和", "同")
-                or cur[-1].kind == ORG
-                or (cur[-1].kind == PLACE and not cur[-1].word.short)
-            )
-        ):
-            out.append(cur)
-            cur = []
-            continue
-        if (
-            t.kind == CONJ
-            and not cur
-            and (t.text not in ("和", "同") or (before is not None and before.kind in (BOUND, ORG)))
-        ):
-            continue  # 分别与…: the conjunction begins no name (和安医院, 同济大学 may)
-        if after_digit and not cur and t.kind == CHAR and t.text in MEASURE_AFTER_DIGIT:
+        if kind == CONJ:
+            if cur and (t.text not in ("和", "同") or cur[-1].kind == ORG or _full_place(cur[-1])):
+                if named:
+                    out.append(cur)
+                cur, named = [], False
+                continue
+            if not cur and (
+                t.text not in ("和", "同") or (before is not None and before.kind in (BOUND, ORG))
+            ):
+                continue  # 分别与…: the conjunction begins no name (和安医院, 同济大学 may)
+        elif after_digit and not cur and kind == CHAR and t.text in MEASURE_AFTER_DIGIT:
             continue
         after_digit = False
         cur.append(t)
-    if cur:
+        if kind == ORG or kind == PLACE:
+            named = True
+    if named:
         out.append(cur)
     return out
 
@@ -339,7 +361,7 @@ class Resolver:
         self.data = self.lex.orgs
         self.full_names: list[str] = []  # full enterprise/institution names seen in the article
         self.jm: OrgRef | None = None  # the article's joint meeting
-        self._generic_cache: dict[str, bool] = {}
+        self._forms: dict[tuple, OrgRef | None] = {}
         self.jm_words = sorted(
             (w for w, t in self.lex.org_types.items() if t == "JointMeeting"), key=len, reverse=True
         )
@@ -351,16 +373,23 @@ class Resolver:
         """The organisation (or place) a mention names, or None when the text does not make it certain."""
         if m.plural:
             return None
-        key = (m.text, local.county.code if local and local.county else "", self.jm is not None)
+        key = (
+            m.text,
+            (local.county.code, local.street) if local and local.county else "",
+            self.jm is not None,
+        )
         if key not in self._resolved:
-            self._resolved[key] = self.resolve_tokens(m.tokens, local)
+            self._resolved[key] = self.resolve_tokens(m.tokens, local, m)
         return self._resolved[key]
 
-    def resolve_tokens(self, tokens: list[Token], local: AdminPath | None = None) -> OrgRef | None:
-        text = strip_quotes("".join(t.text for t in tokens))
+    def resolve_tokens(
+        self, tokens: list[Token], local: AdminPath | None = None, m: Mention | None = None
+    ) -> OrgRef | None:
+        """The organisation the tokens of a name name (`m`: the mention they are, whose parts are read)."""
+        text = m.text if m is not None else strip_quotes("".join(t.text for t in tokens))
         if text.startswith("中共"):
             return self._formal(text, local)
-        parts = read_path(tokens, self.hints)
+        parts = m.parts(self.hints) if m is not None else read_path(tokens, self.hints)
         form = self._level_form(parts.path, parts.rest)
         if form in self.data["context_forms"]:
             return self._context_form(form, parts.path, parts.path.merged(local or self.ctx.home))
@@ -420,7 +449,7 @@ class Resolver:
         last = tokens[-1]
         type_ = last.word.org_type if last.kind == ORG else ""
         if type_ == "Place":
-            if not (path.county or path.street or path.community) and self.is_generic_name(rest):
+            if not (path.county or path.street or path.community) and is_generic_name(rest):
                 return None  # 园区, 社区 alone name no place
             return self._named_place(tokens, path, full)
         form = self._level_form(path, rest)
@@ -451,9 +480,22 @@ class Resolver:
         return syn.get(form, form)
 
     def _context_form(self, form: str, path: AdminPath, full: AdminPath) -> OrgRef | None:
+        """The body a generic form (区委, 街道党工委 …) names in the context `full` (one per article)."""
         spec = self.data["context_forms"].get(form)
         if spec is None:
             return None
+        key = (
+            form,
+            full.city and full.city.code,
+            full.county and full.county.code,
+            full.street,
+            full.community,
+        )
+        if key not in self._forms:
+            self._forms[key] = self._fill_form(form, spec, full)
+        return self._forms[key]
+
+    def _fill_form(self, form: str, spec: dict, full: AdminPath) -> OrgRef | None:
         slots = full.slots()
         slots["company"] = self.ctx.company
         slots["building"] = self.ctx.building
@@ -465,7 +507,7 @@ class Resolver:
             slots["street"] = ""
         name = spec["name"].format(**slots)
         aliases = {a.format(**slots) for a in spec["aliases"]}
-        aliases = {a for a in aliases if a and a != name and not self.is_generic_name(a)}
+        aliases = {a for a in aliases if a and a != name and not is_generic_name(a)}
         ref = OrgRef(key=name, name=name, type=spec["type"], aliases=aliases, path=full, attrs=full.attrs())
         if anchor in ("company",) and form != "集团":
             ref.host = self._company_ref()
@@ -497,7 +539,7 @@ class Resolver:
             prefix = full.slots()["city"]
         if not unit:
             return None
-        long_body = self.expand(body)
+        long_body = expand(body)
         name = prefix + unit + long_body
         aliases = {unit + body, prefix + unit + body, unit + long_body} - {name}
         type_ = (
@@ -601,7 +643,7 @@ class Resolver:
         return self._named_ref(text, type_, full)
 
     def _named_ref(self, text: str, type_: str, full: AdminPath) -> OrgRef:
-        aliases = self.derived_aliases(text)
+        aliases = set(derived_aliases(text))
         attrs = (
             full.attrs()
             if type_ in ("GovernmentBody",) or text.startswith(tuple(self._path_names(full)))
@@ -684,32 +726,7 @@ class Resolver:
         """A name with nothing but generic words once its places are out (社区大党委, 联席会议)."""
         if path.street or path.community or path.county:
             return False
-        return self.is_generic_name(rest)
-
-    def is_generic_name(self, text: str) -> bool:
-        """A name made of generic words only (社区大党委, 联席会议, 街道党工委)."""
-        hit = self._generic_cache.get(text)
-        if hit is None:
-            hit = self._generic_cache[text] = self._is_generic_name(text)
-        return hit
-
-    def _is_generic_name(self, text: str) -> bool:
-        rest = text
-        changed = True
-        while changed and rest:
-            changed = False
-            for m in self.data["generic_modifiers"]:
-                if rest.startswith(m):
-                    rest = rest[len(m) :]
-                    changed = True
-        if not rest:
-            return True
-        forms = self.data["context_forms"]
-        syn = self.data["context_synonyms"]
-        if rest in forms or rest in syn:
-            return True
-        words = self.lex.org_types
-        return rest in words or rest in self.data["bodies"]
+        return is_generic_name(rest)
 
     # -- bodies -----------------------------------------------------------------------------
 
@@ -763,7 +780,7 @@ class Resolver:
         if body in data["departments"] and base.type == "PartyOrganization":
             name = base.name + body
             aliases = {a + body for a in base.aliases if a.endswith("委")}
-            long_body = self.expand(body)
+            long_body = expand(body)
             if long_body != body:
                 aliases |= {a[: -len(body)] + long_body for a in aliases | {name}}
             return OrgRef(
@@ -843,11 +860,8 @@ class Resolver:
                 ref = self._context_form("区委", parts.path, full)
             else:
                 ref = None
-            if ref is not None:
-                ref.aliases.add(ref.name)
-                ref.aliases.discard(text)
-                ref.name = text
-                return ref
+            if ref is not None:  # the formal name of a generic form's body: the same body, named so
+                return replace(ref, name=text, aliases=(ref.aliases | {ref.name}) - {text})
         if not toks or toks[-1].kind != ORG:
             host = None
         else:
@@ -874,46 +888,6 @@ class Resolver:
 
     # -- short forms and aliases --------------------------------------------------------------
 
-    def expand(self, text: str) -> str:
-        for short, long in self.data["expansions"].items():
-            if short in text and long not in text:
-                text = text.replace(short, long)
-        return text
-
-    def core(self, name: str) -> str:
-        """A company's name without its place prefix and legal form: 上海沪澄物流集团有限公司 → 沪澄物流."""
-        core = name
-        toks = self.lex.tokens(core)
-        while toks and toks[0].kind == PLACE and len(core) - len(toks[0].text) >= 2:
-            core = core[len(toks[0].text) :]
-            toks = toks[1:]
-        for form in self.data["legal_forms"]:
-            if core.endswith(form) and len(core) > len(form) + 1:
-                return core[: -len(form)]
-        return core
-
-    def derived_aliases(self, name: str) -> set[str]:
-        """Short names a reader would use for a company: without place prefix, legal form or both."""
-        out = set()
-        core = self.core(name)
-        prefix = name[: name.find(core)] if core in name else ""
-        if core != name and len(core) >= 2 and not self.is_generic_name(core):
-            out.add(core)
-            if prefix:
-                out.add(prefix + core)
-            rest = name[len(prefix) + len(core) :]
-            if rest.startswith("集团"):
-                out.add(core + "集团")
-                if prefix:
-                    out.add(prefix + core + "集团")
-        if prefix and name.startswith(prefix) and len(name) - len(prefix) >= 4:
-            out.add(name[len(prefix) :])
-        exp = self.expand(name)
-        if exp != name:
-            out.add(exp)
-        out.discard(name)
-        return {a for a in out if not self.is_generic_name(a)}
-
     def remember(self, ref: OrgRef) -> None:
         """Keep a full name the article uses, to read its short forms later."""
         if (
@@ -926,17 +900,15 @@ class Resolver:
     def short_form(self, text: str) -> str:
         """The one full name of the article that `text` abbreviates (恒泓律所 → 江苏恒泓律师事务所), or ''."""
         text = strip_quotes(text)
-        if len(text) < 2 or self.is_generic_name(text):
+        if len(text) < 2 or is_generic_name(text):
             return ""
-        exp = self.expand(text)
+        exp = expand(text)
         hits = [
-            f
-            for f in self.full_names
-            if f != text and (exp in self.expand(f) or _abbreviates(exp, self.expand(f)))
+            f for f in self.full_names if f != text and (exp in expand(f) or _abbreviates(exp, expand(f)))
         ]
         if len(hits) == 1:
             return hits[0]
-        exact = [f for f in hits if self.core(f) == text or f.endswith(text)]
+        exact = [f for f in hits if company_core(f) == text or f.endswith(text)]
         return exact[0] if len(exact) == 1 else ""
 
 
@@ -955,3 +927,73 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 NAME_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+# ---------------------------------------------------------------------------------------------
+# what a name is made of: pure functions of the lexicons, so they are remembered across articles
+
+
+@lru_cache(maxsize=1 << 16)
+def is_generic_name(text: str) -> bool:
+    """A name made of generic words only (社区大党委, 联席会议, 街道党工委)."""
+    data = lexicon().orgs
+    rest = text
+    changed = True
+    while changed and rest:
+        changed = False
+        for m in data["generic_modifiers"]:
+            if rest.startswith(m):
+                rest = rest[len(m) :]
+                changed = True
+    if not rest:
+        return True
+    if rest in data["context_forms"] or rest in data["context_synonyms"]:
+        return True
+    return rest in lexicon().org_types or rest in data["bodies"]
+
+
+@lru_cache(maxsize=1 << 16)
+def expand(text: str) -> str:
+    """A name with its abbreviations written out (农商银行 → 农村商业银行)."""
+    for short, long in lexicon().orgs["expansions"].items():
+        if short in text and long not in text:
+            text = text.replace(short, long)
+    return text
+
+
+@lru_cache(maxsize=1 << 16)
+def company_core(name: str) -> str:
+    """A company's name without its place prefix and legal form: 上海沪澄物流集团有限公司 → 沪澄物流."""
+    core = name
+    toks = lexicon().tokens(core)
+    while toks and toks[0].kind == PLACE and len(core) - len(toks[0].text) >= 2:
+        core = core[len(toks[0].text) :]
+        toks = toks[1:]
+    for form in lexicon().orgs["legal_forms"]:
+        if core.endswith(form) and len(core) > len(form) + 1:
+            return core[: -len(form)]
+    return core
+
+
+@lru_cache(maxsize=1 << 16)
+def derived_aliases(name: str) -> frozenset[str]:
+    """Short names a reader would use for a company: without place prefix, legal form or both."""
+    out = set()
+    core = company_core(name)
+    prefix = name[: name.find(core)] if core in name else ""
+    if core != name and len(core) >= 2 and not is_generic_name(core):
+        out.add(core)
+        if prefix:
+            out.add(prefix + core)
+        rest = name[len(prefix) + len(core) :]
+        if rest.startswith("集团"):
+            out.add(core + "集团")
+            if prefix:
+                out.add(prefix + core + "集团")
+    if prefix and name.startswith(prefix) and len(name) - len(prefix) >= 4:
+        out.add(name[len(prefix) :])
+    exp = expand(name)
+    if exp != name:
+        out.add(exp)
+    out.discard(name)
+    return frozenset(a for a in out if not is_generic_name(a))

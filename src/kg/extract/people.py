@@ -27,6 +27,8 @@ from .orgs import Mention, OrgRef, Resolver
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 OPEN_QUOTES, CLOSE_QUOTES = '“「『‘"', '”」』’"'
 OPEN_BRACKETS, CLOSE_BRACKETS = "（(", "）)"
+CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+TITLE_EDGE = re.compile("^(?:书记|主任|部长|委员)|(?:书记|主任|部长|委员)$")  # no name begins or ends so
 # after a title: the people who hold it follow (…兼职委员，分别是：…)
 SHARED = re.compile(r"[，,]?(?:分别是|分别为|依次是|名单如下)[：:]?|[：:]")
 
@@ -123,11 +125,11 @@ class Names:
         must end at punctuation or at a word of two characters or more."""
         r = self.r
         name = s[i : i + n]
-        if len(name) < n or not all(_cjk(ch) for ch in name) or name in r.not_names:
+        if len(name) < n or not CJK_RUN.fullmatch(name) or name in r.not_names:
             return False
         if name[0] in r.weak_ends and name[0] not in r.surnames:  # 的决定 is no name
             return False
-        if any(name.startswith(w) or name.endswith(w) for w in ("书记", "主任", "部长", "委员")):
+        if TITLE_EDGE.search(name):
             return False
         if r.long_follower_re.match(name) or r.long_follower_re.match(name, 1):
             return False
@@ -178,7 +180,8 @@ class ChainReader:
         self.gov_titles = t["government_titles"]
         self.joiners = sorted(t["joiners"], key=len, reverse=True)
         self.intros = tuple(data("names.yaml")["introducers"])
-        self.orgs_data = lexicon().orgs
+        self.lex = lexicon()
+        self.orgs_data = self.lex.orgs
 
     def read(
         self,
@@ -286,9 +289,13 @@ class ChainReader:
         return None
 
     def _name_ok(self, text: str, at: int, name: str) -> bool:
-        """A name (not another organisation or a common word)."""
-        nxt = lexicon().tokens(text[at : at + len(name) + 2])
-        return not (nxt and nxt[0].kind in (ORG, TITLE) and len(nxt[0].text) >= 2)
+        """A name, not an organisation or title word that begins where it begins."""
+        words = self.lex.words
+        for n in range(2, len(name) + 3):
+            word = words.get(text[at : at + n])
+            if word is not None and word.kind in (ORG, TITLE):
+                return False
+        return True
 
     def _after_joiner(self, text: str, at: int) -> int:
         """Where the next item of a chain starts after a title, or -1 when the chain stops."""

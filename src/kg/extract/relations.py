@@ -8,11 +8,12 @@ a trigger word of relations.yaml; it keeps only what the sentence's grammar make
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Entity
 from .article import Article, Sent
 from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
-from .orgs import Mention, read_path, strip_quotes
+from .orgs import Mention, strip_quotes
 
 CLAUSE_END = "，。；：,;:！？ \u3000"  # a space separates the clauses of a headline
 COBUILD_VERBS = re.compile("签订|签署|完成|达成|结成|开展|签约|建立")
@@ -87,7 +88,32 @@ COUNTED = re.compile(
 # a count of the people just named and what they become: …4人新任大工委兼职委员, 3人为…
 COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名同志|位同志)(?:为|任|担任|当选为|当选)?")
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
+QUOTED = re.compile("[“「『《]")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
+
+
+class Words:
+    """The trigger words of relations.yaml and titles.yaml as the rules use them, compiled once."""
+
+    def __init__(self):
+        rel = data("relations.yaml")
+        titles = data("titles.yaml")
+        self.member_re = _alternation(rel["member_nouns"] + rel["member_verbs"])
+        self.jm_titles = set(titles["joint_meeting_titles"])
+        self.former = set(titles["former"])
+        self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
+        self.appoint_re = _alternation(rel["appoint_verbs"])
+        self.launch_re = _alternation(rel["launch_verbs"])
+        self.unit_phrase_re = re.compile(f"(?:{_alternation(rel['unit_nouns']).pattern})(?:党组织|代表)?")
+        self.list_appoint_re = _alternation(rel["appoint_list_verbs"])
+        self.post_slot_re = re.compile(
+            rf"设(?:立|置)?({_alternation(lexicon().titles).pattern})[\d一二三四五六七八九十两]*名?[，,]?由"
+        )
+
+
+@cache
+def words() -> Words:
+    return Words()
 
 
 class Relations:
@@ -95,28 +121,14 @@ class Relations:
         self.a = article
         self.b = article.b
         self.rel = data("relations.yaml")
-        words = sorted(self.rel["member_nouns"] + self.rel["member_verbs"], key=len, reverse=True)
-        self.member_re = re.compile("|".join(map(re.escape, words)))
-        titles = data("titles.yaml")
-        self.jm_titles = set(titles["joint_meeting_titles"])
-        self.former = set(titles["former"])
-        self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
-        self.appoint_re = _alternation(self.rel["appoint_verbs"])
-        self.launch_re = _alternation(self.rel["launch_verbs"])
-        self.unit_phrase_re = re.compile(
-            f"(?:{_alternation(self.rel['unit_nouns']).pattern})(?:党组织|代表)?"
-        )
-        self.list_appoint_re = _alternation(self.rel["appoint_list_verbs"])
-        title_words = sorted(lexicon().titles, key=len, reverse=True)
-        self.post_slot_re = re.compile(
-            rf"设(?:立|置)?({'|'.join(map(re.escape, title_words))})[\d一二三四五六七八九十两]*名?[，,]?由"
-        )
+        self.w = words()
+        self.located_names: set[tuple[str, str]] = set()  # names whose containment has been read
 
     def read(self) -> None:
         self.unnamed_signing = None  # (sentence index, witnesses, date) of a signing with unnamed sides
         for i, st in enumerate(self.a.sents):
             self.i = i  # the index of the sentence being read
-            if st.skip:
+            if st.skip or not self._worth_reading(st):
                 continue
             self.cobuilding(st)
             self.members(st)
@@ -127,6 +139,14 @@ class Relations:
             self.presenting(st)
             self.appointments(st)
             self.located(st)
+
+    def _worth_reading(self, st: Sent) -> bool:
+        """A sentence some rule may read a fact from: it names units or people, quotes a name, or
+        speaks of claims or members (of the units of the list before)."""
+        text = st.text
+        return bool(
+            st.mentions or st.people or QUOTED.search(text) or "认领" in text or self.w.member_re.search(text)
+        )
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -325,7 +345,7 @@ class Relations:
         12家成员单位负责人参加会议)."""
         text = st.text
         ev = self.ev(st, "member.joining", 0.8)
-        for m in self.member_re.finditer(text):
+        for m in self.w.member_re.finditer(text):
             word = m.group(0)
             lo, hi = self.clause(st, m.start())
             if "赋能" in text[m.start() : m.end() + 2]:
@@ -506,7 +526,7 @@ class Relations:
             if "认领" in text:
                 self.claims(st, spans)
             return
-        verbs = [m.start() for m in self.launch_re.finditer(text)]
+        verbs = [m.start() for m in self.w.launch_re.finditer(text)]
         ev = self.ev(st, "project.launch", 0.8)
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
@@ -640,7 +660,7 @@ class Relations:
             recipients = [e for _, e in self.orgs_in(st, lo, glo) if e.type != "JointMeeting"]
         raw = text[wei + 1 : at]
         phrase = TRAILING_ADVERBS.sub("", COUNTED.sub("", raw))
-        if not recipients and self.unit_phrase_re.fullmatch(phrase):
+        if not recipients and self.w.unit_phrase_re.fullmatch(phrase):
             # 为上述5家新成员单位授牌: the units of the last list; 新加入的, 成员: of the last members
             joined = self.a.last_members and re.search("新|成员|加入|入盟", raw)
             recipients = list(self.a.last_members if joined else self.a.last_list)
@@ -673,12 +693,12 @@ class Relations:
         text = st.text
         rel = self.rel
         for name, at in st.people:
-            verb = self.appoint_re.match(text, at + len(name))
+            verb = self.w.appoint_re.match(text, at + len(name))
             if verb is None:
                 continue
             topic = self._topic(st, at)
             self._appointed(st, [name], verb.end(), topic)
-        for m in self.list_appoint_re.finditer(text):
+        for m in self.w.list_appoint_re.finditer(text):
             lo, hi = self.clause(st, m.end())
             wei = text.find(rel["appoint_as"], m.end())
             if wei < 0:
@@ -692,7 +712,7 @@ class Relations:
             )
             if names:
                 self._appointed(st, names, m.end(), None)
-        for m in self.post_slot_re.finditer(text):  # 联盟设主席1名，由X担任
+        for m in self.w.post_slot_re.finditer(text):  # 联盟设主席1名，由X担任
             title = m.group(1)
             person = next((n for n, at in st.people if at == m.end()), None)
             if person is None or not text.startswith(("担任", "出任"), m.end() + len(person)):
@@ -706,7 +726,7 @@ class Relations:
     def _appointed(self, st: Sent, names: list[str], pos: int, topic: Entity | None) -> None:
         """The post named at `pos` ([marker] [ORG] TITLE) for each of `names`."""
         text = st.text
-        marker = next((w for w in self.markers if text.startswith(w, pos)), "")
+        marker = next((w for w in self.w.markers if text.startswith(w, pos)), "")
         pos += len(marker)
         org_m = next((mm for mm in st.mentions if mm.start - st.s.start in (pos, pos + 1)), None)
         title_at = org_m.end - st.s.start if org_m is not None else pos
@@ -717,11 +737,11 @@ class Relations:
             return
         if org_m is not None:
             ent = self.a.org(st, org_m)
-        elif title.text in self.jm_titles and self.a.resolver.jm:
+        elif title.text in self.w.jm_titles and self.a.resolver.jm:
             ent = self.a.org_ref(st, self.a.resolver.jm)
         else:
             ent = topic or self._title_named_before(st, title)
-        if ent is None or marker in self.former:
+        if ent is None or marker in self.w.former:
             return
         ev = self.ev(st, "post.appointment", 0.8)
         for name in names:
@@ -766,10 +786,10 @@ class Relations:
         ev = self.ev(st, "place.containment", 0.8)
         for m in st.mentions:
             ref = st.ref(m)
-            if ref is None:
-                continue
-            toks = m.tokens[1:] if m.tokens and m.tokens[0].text == "中共" else m.tokens
-            parts = read_path(toks, a.hints)
+            if ref is None or (m.text, ref.key) in self.located_names:
+                continue  # a name read once says all it says
+            self.located_names.add((m.text, ref.key))
+            parts = m.parts(a.hints)
             path = parts.path
             chain = []
             if self._admin_name(ref, parts.rest):  # the name of a school says nothing of geography
@@ -834,7 +854,7 @@ class Relations:
         if ref is None:
             return None
         if last:
-            path = read_path(m.tokens, self.a.hints).path
+            path = m.parts(self.a.hints).path
             if path.street:
                 ref = self.a.resolver._street_ref(path.merged(self.a.ctx.home)) or ref
         if place and ref.type != "Place":
