@@ -10,7 +10,9 @@ import pytest
 from kg.extract import dates, extract
 from kg.extract.lexicon import lexicon
 from kg.extract.people import Names
-from kg.ingest import read_inputs
+from kg.extract.sentences import split
+from kg.ingest import ingest_text, read_inputs
+from kg.model import DateValue
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -194,10 +196,22 @@ def test_name_ends_where_the_next_word_begins(sentence, at, name):
     assert Names(sentence).at(sentence, at) == name
 
 
-def test_relative_dates_resolve_against_the_publication():
-    found = dates.find("上周，观摩活动在社区举行", 2025, "2025-10-17")
-    assert found[0].iso == "2025-10" and found[0].inferred
-    assert dates.find("12月26日下午", 2025, "2025-01-03")[0].iso == "2024-12-26"
+def _sentence_dates(text: str, published: str) -> list[list[tuple[str, int, int]]]:
+    """(iso, start, end) of the dates of each sentence of `text`, as the extractor reads them."""
+    doc = ingest_text(text, "t", "t")
+    doc.date = DateValue(published)
+    sents = list(split(doc.text))
+    return [[(d.iso, d.start, d.end) for d in found] for found in dates.by_sentence(doc, sents)]
+
+
+def test_dates_of_sentences_resolve_against_the_publication():
+    found = _sentence_dates(
+        "同日召开推进会\n上周，观摩活动在社区举行。12月26日下午，签约。同日下午，座谈。", "2025-01-03"
+    )
+    assert found[0] == []  # 同日 before any day is stated dates nothing
+    assert found[1] == [("2024-12", 0, 2)]
+    assert found[2] == [("2024-12-26", 0, 8)]  # offsets relative to the sentence
+    assert found[3] == [("2024-12-26", 0, 4)]  # the day mentioned last
 
 
 def test_pair_joined_by_xieshou_and_a_witness_before_the_signing():
@@ -387,10 +401,13 @@ def test_an_event_named_after_chu_xi_on_the_same_day(tengwang):
     assert any(f[:3] == ("attended", "吴雅婷", signing) for f in facts)
 
 
-def test_date_ranges_and_days_alone():
-    found = dates.find("6月5日至6日，柳巷街道举办培训班", 2025, "2025-06-10")
-    assert [(f.iso, f.end) for f in found] == [("2025-06-05", 7)]
-    assert dates.find("本网讯 28日下午，", 2025, "2025-08-03")[0].iso == "2025-07-28"  # the month before
+def test_date_ranges_days_alone_and_years():
+    found = _sentence_dates(
+        "6月5日至6日，柳巷街道举办培训班。本网讯 28日下午，开会。2025年度项目清单发布。", "2025-08-03"
+    )
+    assert found[0][0][0] == "2025-06-05"  # a range is dated by its first day
+    assert found[1][0][0] == "2025-07-28"  # a day alone: the month before when still to come
+    assert found[2] == []  # a year alone names a period, not an event's date
 
 
 @pytest.fixture(scope="module")

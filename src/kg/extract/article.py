@@ -78,7 +78,8 @@ class Article:
                 continue
             tokens = self.lex.tokens(s.text)
             self.sents.append(Sent(s, tokens, mentions(tokens, s.start)))
-        self.year = dates.year_of(self.published, doc.title, doc.text[:400])
+        for st, found in zip(self.sents, dates.by_sentence(doc, [st.s for st in self.sents]), strict=True):
+            st.dates = found
         self.ctx = Context()
         self.hints: Counter = Counter()
         self.names = Names(doc.text)

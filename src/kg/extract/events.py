@@ -11,7 +11,6 @@ import re
 from functools import cache
 
 from ..model import Entity
-from . import dates
 from .lexicon import data
 from .orgs import ABBREVIATION, strip_quotes
 
@@ -51,7 +50,6 @@ class Events:
         for st in a.sents:
             if st.skip:
                 continue
-            st.dates = dates.find(st.text, a.year, a.published)
             event = self._event_in(st)
             if event is not None:
                 st.event = event
@@ -61,14 +59,10 @@ class Events:
                 else:
                     st.aside = False
                 continue
-            if st.dates and any(d.iso != current_date for d in st.dates) and not self._same_event(st):
+            if st.dates and any(d.iso != current_date for d in st.dates):
                 st.aside = True
             st.event = current
         self._attendance()
-
-    @staticmethod
-    def _same_event(st) -> bool:
-        return dates.same_day(st.text)
 
     # -- finding an event -----------------------------------------------------------------------
 
@@ -76,11 +70,10 @@ class Events:
         """The event a dated sentence holds, with its date, place and host."""
         a = self.a
         text = st.text
-        if not st.dates and not (a.main_event and dates.same_day(text)):
+        if not st.dates:
             return None
-        d = st.dates[0] if st.dates else None
-        after = d.end if d else next(text.find(w) + len(w) for w in dates.SAME_DAY if w in text)
-        iso = d.iso if d else a.main_event.attrs.get("date")
+        d = st.dates[0]
+        after, iso = d.end, d.iso
         clause = text[after:]
         for part in self.w.day_parts:
             if clause.startswith(part):
