@@ -16,12 +16,6 @@ from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
 from .orgs import Mention, strip_quotes
 
 CLAUSE_END = "，。；：,;:！？ \u3000"  # a space separates the clauses of a headline
-COBUILD_VERBS = re.compile("签订|签署|完成|达成|结成|开展|签约|建立")
-PAIRING = re.compile("与|同|和|及|携手")  # what joins the two sides of one signing
-WITNESS = (
-    re.compile(r"在(.{2,40}?)的?见证下"),
-    re.compile(r"([^，。；]{2,30}?)(?:共同)?见证(?:了)?(?:签约|签字|签署|仪式)"),
-)
 NUMBERED = re.compile(r"[一二三四五六七八九十两\d+]+[个大]|\d")
 LEADS = ("即", "下设", "设立", "成立", "组建", "做实", "包括", "分别是", "分别为", "围绕", "设置")
 
@@ -99,6 +93,12 @@ class Words:
         rel = data("relations.yaml")
         titles = data("titles.yaml")
         self.member_re = _alternation(rel["member_nouns"] + rel["member_verbs"])
+        self.cobuild_re = _alternation(rel["cobuild_verbs"])
+        self.weak_cobuild = set(rel["cobuild_weak_verbs"])
+        self.after_weak_re = _alternation(rel["cobuild_after_weak"])
+        self.pairing_re = _alternation(rel["pairing_words"])
+        self.witness = [re.compile(w) for w in rel["witness_frames"]]
+        self.claim_re = _alternation(rel["claim_verbs"])
         self.jm_titles = set(titles["joint_meeting_titles"])
         self.former = set(titles["former"])
         self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
@@ -145,7 +145,11 @@ class Relations:
         speaks of claims or members (of the units of the list before)."""
         text = st.text
         return bool(
-            st.mentions or st.people or QUOTED.search(text) or "认领" in text or self.w.member_re.search(text)
+            st.mentions
+            or st.people
+            or QUOTED.search(text)
+            or self.w.claim_re.search(text)
+            or self.w.member_re.search(text)
         )
 
     # -- helpers --------------------------------------------------------------------------------
@@ -211,7 +215,7 @@ class Relations:
         (…与驻区单位党组织逐一签约。A——B；C——D)."""
         text = st.text
         if any(w in text for w in self.rel["cobuild_context"]):
-            verbs = list(COBUILD_VERBS.finditer(text))
+            verbs = list(self.w.cobuild_re.finditer(text))
             if [m for m in verbs if self._signing(st, m.start(), m.group(0))]:  # every signing of it
                 return
             if verbs and re.search("签约|签订|签署|结对", text):
@@ -241,7 +245,7 @@ class Relations:
 
     def _signing(self, st: Sent, at: int, word: str) -> bool:
         text = st.text
-        if word in ("完成", "开展", "建立", "达成", "结成") and not re.search("共建|联建|结对", text[at:]):
+        if word in self.w.weak_cobuild and not self.w.after_weak_re.search(text, at):
             return False
         lo = clause_start(text, at, "，。；：,;:")
         region = text[lo:at]
@@ -293,13 +297,13 @@ class Relations:
         for (m1, _), (m2, _) in zip(items, items[1:], strict=False):
             seps.append(st.text[m1.end - st.s.start : m2.start - st.s.start])
         ents = [e for _, e in items]
-        pairing = [s for s in seps if PAIRING.search(s)]
+        pairing = [s for s in seps if self.w.pairing_re.search(s)]
         if len(ents) >= 3 and ALL_PARTIES.search(gap) and all(LIST_SEP.fullmatch(s) for s in seps):
             return [(x, y) for i, x in enumerate(ents) for y in ents[i + 1 :]]
         if len(pairing) >= 2:
             groups, cur = [], [ents[0]]
             for sep, e in zip(seps, ents[1:], strict=False):
-                if PAIRING.search(sep):
+                if self.w.pairing_re.search(sep):
                     cur.append(e)
                 else:
                     groups.append(cur)
@@ -307,7 +311,7 @@ class Relations:
             groups.append(cur)
             return [(g[0], g[1]) for g in groups if len(g) == 2]
         if len(pairing) == 1:
-            k = next(i for i, s in enumerate(seps) if PAIRING.search(s))
+            k = next(i for i, s in enumerate(seps) if self.w.pairing_re.search(s))
             left, right = ents[: k + 1], ents[k + 1 :]
             if len(left) == 1:
                 return [(left[0], r) for r in right]
@@ -317,7 +321,7 @@ class Relations:
 
     def _witness_people(self, st: Sent) -> list[Entity]:
         """The people a sentence names as witnesses (在A、B的见证下; A、B共同见证签约)."""
-        m = WITNESS[0].search(st.text) or WITNESS[1].search(st.text)
+        m = next(filter(None, (w.search(st.text) for w in self.w.witness)), None)
         return self.people_in(st, m.start(1), m.end(1)) if m else []
 
     # -- joint meetings ----------------------------------------------------------------------------
@@ -523,7 +527,7 @@ class Relations:
         if re.match(r"^\s*\d+[.、．]", text) and spans:  # a numbered list of projects names one each
             self.project(st, spans[0])
         if not spans:
-            if "认领" in text:
+            if self.w.claim_re.search(text):
                 self.claims(st, spans)
             return
         verbs = [m.start() for m in self.w.launch_re.finditer(text)]
@@ -564,7 +568,7 @@ class Relations:
     def claims(self, st: Sent, spans) -> None:
         """claims_project: “X”由A认领, A、B认领(了)“X”, “X”——A、B认领, 认领单位：A、B (X the project before)."""
         text = st.text
-        for m in re.finditer("认领", text):
+        for m in self.w.claim_re.finditer(text):
             at = m.start()
             ev = self.ev(st, "project.claim", 0.8)
             listed = re.match(r"单位[：:]([^；。]+)", text[m.end() :])
