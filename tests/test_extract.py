@@ -442,3 +442,12 @@ def test_people_counted_after_their_names_take_the_post(daxuecheng):
 def test_joining_something_the_sentence_does_not_name_is_no_membership(daxuecheng):
     _, facts = daxuecheng
     assert not [f for f in facts if f[0] == "member_of"]  # 将把大学城商圈纳入全区重点培育名单
+
+
+def test_leaders_listed_after_a_cue_attend_without_a_post():
+    _, facts = read("yinchuan_leaders_jiedui.txt")
+    attended = {f[1] for f in facts if f[0] == "attended"}
+    assert {"马玉兰", "丁建国", "闫红霞", "虎文杰"} <= attended  # 区领导甲、乙、丙出席
+    assert not [f for f in facts if f[0] == "holds_post" and f[1] in ("马玉兰", "丁建国")]
+    pair = ("红花渠社区党委", "宁夏贺兰山旅游发展有限公司党支部")  # A与B结对共建 (no signing verb)
+    assert _pair(*pair) & facts

@@ -106,7 +106,7 @@ class Lexicon:
             w.kinds.add(kind)
             return w
 
-        for t in self.titles:
+        for t in [*self.titles, *titles["person_cues"]]:
             add(t, TITLE)
         for w, type_ in self.org_types.items():
             add(w, ORG).org_type = type_

@@ -177,6 +177,7 @@ class ChainReader:
         self.former = set(t["former"])
         self.markers = sorted(self.former | set(t["dropped_prefixes"]), key=len, reverse=True)
         self.jm_titles = set(t["joint_meeting_titles"])
+        self.cues = set(t["person_cues"])
         self.gov_titles = t["government_titles"]
         self.joiners = sorted(t["joiners"], key=len, reverse=True)
         self.intros = tuple(data("names.yaml")["introducers"])
@@ -227,7 +228,7 @@ class ChainReader:
             if not pending and carried is not None and (m is None or self.ref_of(m) is None):
                 unit = carried
             org = self._item_org(m, unit, tok.text, local)
-            if m is not None and org is None:
+            if m is not None and org is None and tok.text not in self.cues:
                 pending, unit, carried = [], None, None  # an organisation we cannot name: no chain
                 expect_from = tok.end
                 continue
@@ -239,9 +240,13 @@ class ChainReader:
             name = self.names.at(text, name_at, strict=False) if name_at < len(text) else ""
             if name and self._name_ok(text, name_at, name):
                 posts += self._posts(name, name_at, pending + shared)
+                after = name_at + len(name)
+                if all(i.title in self.cues for i in pending):  # 区领导甲、乙、丙出席: all of them
+                    listed = self._listed_names(text, after)
+                    posts += [Post(n, (at, at + len(n)), None, pending[0].title) for n, at in listed]
+                    after = listed[-1][1] + len(listed[-1][0]) if listed else after
                 carried = unit
                 pending, unit = [], None
-                after = name_at + len(name)
                 expect_from = after + 1 if text[after : after + 1] in "、，," else -1
                 continue
             before = self._bracketed_name(text, pending[0].start, tok.end)
@@ -265,9 +270,22 @@ class ChainReader:
 
     @staticmethod
     def _posts(name: str, at: int, items: list[Item]) -> list[Post]:
-        return [
-            Post(name, (at, at + len(name)), i.org, i.title, i.former) for i in items if i.org is not None
-        ]
+        """The posts of a person a chain names; a person whose titles name no organisation (区领导,
+        主任 of a unit never named) is still a person: one post without an organisation."""
+        span = (at, at + len(name))
+        posts = [Post(name, span, i.org, i.title, i.former) for i in items if i.org is not None]
+        return posts or [Post(name, span, None, items[0].title, items[0].former)]
+
+    def _listed_names(self, text: str, at: int) -> list[tuple[str, int]]:
+        """The names listed with 、 after `at` (甲、乙、丙 after a cue such as 领导)."""
+        out = []
+        while text[at : at + 1] == "、":
+            name = self.names.at(text, at + 1) if at + 1 < len(text) else ""
+            if not name or not self._name_ok(text, at + 1, name):
+                break
+            out.append((name, at + 1))
+            at += 1 + len(name)
+        return out
 
     def _bracketed_name(self, text: str, start: int, end: int) -> tuple[str, int] | None:
         """NAME（chain）: the name right before a bracket that holds the whole chain, or None.
@@ -309,7 +327,9 @@ class ChainReader:
         return next((w for w in self.markers if text.endswith(w, 0, at)), "")
 
     def _item_org(self, m: Mention | None, unit: OrgRef | None, title: str, local) -> OrgRef | None:
-        """The organisation of one chain item."""
+        """The organisation of one chain item (none for a cue such as 领导)."""
+        if title in self.cues:
+            return None
         if m is None:
             if title in self.jm_titles:
                 return self.resolver.jm

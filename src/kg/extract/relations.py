@@ -403,6 +403,8 @@ class Relations:
         )
         units: list[Entity] = []
         for p in self._enumerated(st, gap.start()) if gap else []:
+            if p.org is None:
+                continue
             unit = p.org.host if p.org.host is not None and not p.org.dept else p.org
             if unit.type in ("Enterprise", "SocialOrganization"):
                 ent = self.a.org_ref(st, unit)
