@@ -451,3 +451,22 @@ def test_leaders_listed_after_a_cue_attend_without_a_post():
     assert not [f for f in facts if f[0] == "holds_post" and f[1] in ("马玉兰", "丁建国")]
     pair = ("红花渠社区党委", "宁夏贺兰山旅游发展有限公司党支部")  # A与B结对共建 (no signing verb)
     assert _pair(*pair) & facts
+
+
+def test_branch_written_zhibu_and_a_chair_named_in_the_next_clause():
+    _, facts = read("fuzhou_huada_jointmeeting.txt")
+    assert ("holds_post", "郑明远", "福建华屏科技有限公司", "支部书记") in facts
+    jm = "华大街道区域化党建联席会议"
+    assert ("rotating_chair", "福建华屏科技有限公司", jm, None) in facts  # 产生了…轮值主席单位，由A担任
+    assert ("holds_post", "林志强", "福州市鼓楼区人民政府", "副区长") in facts
+
+
+def test_street_office_posts_chairs_appointed_and_witnesses_of_a_later_signing():
+    _, facts = read("chengdu_hehuachi_alliance.txt")
+    jm = "荷花池街道荷花池商圈党建联盟"
+    assert ("holds_post", "唐静", "荷花池街道", "主任") in facts  # 街道办事处主任: the street
+    assert ("holds_post", "何建军", jm, "轮值主席") in facts  # 担任联盟首届轮值主席
+    pair = "|".join(sorted(("荷花池社区党委", "四川蜀都服饰有限公司党支部")))
+    assert ("witnessed", "王志勇", pair, None) in facts  # …一同参加了签约仪式，见证A与B签订
+    assert ("member_of", "成都金牛区荷花池小学", jm, None) in facts
+    assert ("claims_project", "四川蜀都服饰有限公司", "服饰义剪便民服务项目", None) in facts

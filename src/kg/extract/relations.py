@@ -82,6 +82,8 @@ COUNTED = re.compile(
 # a count of the people just named and what they become: …4人新任大工委兼职委员, 3人为…
 COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名同志|位同志)(?:为|任|担任|当选为|当选)?")
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
+# a clause that names who takes a role the clause before speaks of: …，由A担任
+BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
 QUOTED = re.compile("[“「『《]")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 
@@ -449,7 +451,11 @@ class Relations:
                 at, _ = self.find_any(text, words, hi + 1)
                 continue
             items = [e for _, e in self.orgs_in(st, lo, hi) if e.type != "JointMeeting"]
-            if not items and text[lo:at].lstrip().startswith("作为") and hi < len(text):
+            if (
+                not items
+                and hi < len(text)
+                and (text[lo:at].lstrip().startswith("作为") or BY_WHOM.match(text, hi + 1))
+            ):  # 作为轮值主席单位，A…; 产生了轮值主席单位，由A担任
                 nlo, nhi = self.clause(st, hi + 1)
                 items = [e for _, e in self.orgs_in(st, nlo, nhi) if e.type != "JointMeeting"][:1]
             for e in items:
@@ -738,6 +744,9 @@ class Relations:
         title_at = org_m.end - st.s.start if org_m is not None else pos
         if text[title_at : title_at + 1] in "”」』":
             title_at += 1
+        if org_m is not None:  # 担任联盟首届轮值主席: a marker may stand after the organisation too
+            after = next((w for w in self.w.markers if text.startswith(w, title_at)), "")
+            marker, title_at = marker or after, title_at + len(after)
         title = next((t for t in st.tokens if t.kind == TITLE and t.start == title_at), None)
         if title is None:
             return
