@@ -470,3 +470,14 @@ def test_street_office_posts_chairs_appointed_and_witnesses_of_a_later_signing()
     assert ("witnessed", "王志勇", pair, None) in facts  # …一同参加了签约仪式，见证A与B签订
     assert ("member_of", "成都金牛区荷花池小学", jm, None) in facts
     assert ("claims_project", "四川蜀都服饰有限公司", "服饰义剪便民服务项目", None) in facts
+
+
+def test_community_joint_meeting_appointed_members_and_their_certificates():
+    x, facts = read("chengdu_wenshufang_dadangwei.txt")
+    jm = next(e for e in x.entities.values() if e.type == "JointMeeting")
+    assert jm.name == "文殊坊社区大党委" and "草市街街道文殊坊社区大党委" in jm.aliases
+    for person in ("罗小川", "宋佳", "何伟"):  # 聘请A、B、C为社区“大党委”兼职委员
+        assert ("holds_post", person, jm.name, "兼职委员") in facts
+        assert ("presented_to", "吴敏", person, None) in facts  # 为兼职委员颁发聘书
+    assert ("holds_post", "宋佳", "成都市第三人民医院", "党委委员") in facts
+    assert not [f for f in facts if f[0] == "co_builds_with"]  # 与辖区12家单位签订: unnamed

@@ -676,6 +676,9 @@ class Resolver:
             if div and canon.startswith(div.name):
                 canon = canon[len(div.name) :]
         aliases = {text}
+        if path.community and path.street and canon.startswith(path.street + path.community):
+            aliases.add(canon)  # a community's joint meeting is named from the community
+            canon = canon[len(path.street) :]
         if full.county and not canon.startswith(full.county.name):
             aliases.add(full.county.name + canon)
             if full.street and not canon.startswith(full.street):
