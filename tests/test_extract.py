@@ -481,3 +481,21 @@ def test_community_joint_meeting_appointed_members_and_their_certificates():
         assert ("presented_to", "吴敏", person, None) in facts  # 为兼职委员颁发聘书
     assert ("holds_post", "宋佳", "成都市第三人民医院", "党委委员") in facts
     assert not [f for f in facts if f[0] == "co_builds_with"]  # 与辖区12家单位签订: unnamed
+
+
+def test_a_city_written_short_before_one_of_its_districts():
+    toks = lexicon().tokens("青岛市北区台东街道")  # 青岛|市北区, not 青岛市|北区
+    assert [(t.text, t.kind) for t in toks[:2]] == [("青岛", "place"), ("市北区", "place")]
+    assert [t.text for t in lexicon().tokens("上海市黄浦区")] == ["上海市", "黄浦区"]
+
+
+def test_claims_in_a_project_table_and_respective_claims():
+    _, facts = read("wuhan_claims_table.txt")
+    claims = {(f[1], f[2]) for f in facts if f[0] == "claims_project"}
+    assert ("湖北汉水律师事务所", "书香民意全民阅读项目") in claims  # 认领单位为A、B
+    assert ("武汉江城餐饮管理有限公司", "银龄助餐社区食堂项目") in claims  # 由A牵头并认领
+    assert ("武汉楚韵文化传媒有限公司", "楚韵课堂") in claims  # A和B分别认领了“X”和“Y”
+    assert ("湖北汉水律师事务所", "法律诊所") in claims
+    assert ("湖北汉水律师事务所", "楚韵课堂") not in claims
+    attended = {f[1] for f in facts if f[0] == "attended"}
+    assert "陈思远" in attended  # also the reviewer of the byline: present where the text names him

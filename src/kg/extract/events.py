@@ -207,11 +207,17 @@ class Events:
                 continue
             date = st.event.attrs.get("date")
             ev = a.b.evidence(st.s, "event.attendance", 0.75)
-            bylines = {b.name for b in a.doc.bylines}
-            for name, _ in st.people:
-                if name in bylines:
-                    continue
-                a.b.fact("attended", a.people[name], st.event, ev, date=date)
+            for name, at in st.people:
+                if not self._in_byline(name, st.s.start + at):
+                    a.b.fact("attended", a.people[name], st.event, ev, date=date)
+
+    def _in_byline(self, name: str, at: int) -> bool:
+        """The name where the byline prints it (本报讯（记者 甲）…): the reporter, not an attendee.
+        Without the byline's offsets, any byline name."""
+        for b in self.a.doc.bylines:
+            if b.name == name and (b.start < 0 or b.start <= at < b.end):
+                return True
+        return False
 
 
 def _byline(text: str) -> bool:

@@ -182,6 +182,12 @@ class Lexicon:
             hit = best.get(i)
             if hit:
                 length, word = hit
+                if word.kind == PLACE and length > 2 and text[i + length - 1] == "市":
+                    split = self._city_then_county(text, i, length, best)
+                    if split is not None:  # 青岛|市北区, not 青岛市|北区
+                        append(split)
+                        i = split.end
+                        continue
                 append(Token(text[i : i + length], i, i + length, word.kind, word))
                 i += length
                 continue
@@ -194,6 +200,18 @@ class Lexicon:
             append(Token(ch, i, i + 1, char_kind(ch) or (DIGIT if ch.isascii() and ch.isalnum() else CHAR)))
             i += 1
         return out
+
+    def _city_then_county(self, text: str, i: int, length: int, best: dict) -> Token | None:
+        """青岛市北区: when the 市 of a city's name begins the name of one of its counties, the
+        city is written short (青岛) and the county follows; the token of the short city, or None."""
+        county = best.get(i + length - 1)
+        short = self.words.get(text[i : i + length - 1])
+        if county is None or short is None or county[1].kind != PLACE:
+            return None
+        cities = {d.code for d in self.words[text[i : i + length]].places if d.level == "city"}
+        if not any(d.level == "county" and d.city in cities for d in county[1].places):
+            return None
+        return Token(text[i : i + length - 1], i, i + length - 1, PLACE, short)
 
 
 _CHAR_KINDS = {**dict.fromkeys(PUNCTUATION, PUNCT), **dict.fromkeys(QUOTES, QUOTE)}

@@ -271,6 +271,10 @@ def read_path(tokens: list[Token], hints) -> Parts:
     """The administrative path at the start of a name: full place names, then street, community."""
     path = AdminPath()
     i = 0
+    if len(tokens) > 1 and tokens[0].kind == PLACE and tokens[0].word.short and _full_place(tokens[1]):
+        city = _city_named(tokens[0].text, hints)  # 青岛|市北区: a city written short before its county
+        if city is not None and any(d.city == city.code for d in tokens[1].word.places):
+            path.city, i = city, 1
     while i < len(tokens) and tokens[i].kind == PLACE and not tokens[i].word.short:
         div = _division(tokens[i].text, path, hints)
         if div is None:

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..model import Entity
 from .article import Article, Sent
-from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
+from .lexicon import BOUND, CONJ, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
 from .orgs import Mention, strip_quotes
 
 CLAUSE_END = "，。；：,;:！？ \u3000"  # a space separates the clauses of a headline
@@ -84,6 +84,8 @@ COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名�
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
+NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
+COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
 QUOTED = re.compile("[“「『《]")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 
@@ -509,7 +511,9 @@ class Relations:
                     break
                 inner = "".join(x.text for x in toks[i + 1 : j])
                 k = j + 1
-                while k < len(toks) and toks[k].kind not in (PUNCT, BOUND, QUOTE, DIGIT) and k - j <= 12:
+                while k < len(toks) and toks[k].kind not in NOT_IN_PROJECT and k - j <= 12:
+                    if COUNT_START.match(st.text, toks[k].start):  # “X”和“Y”两个子项目
+                        break
                     k += 1
                 tail = "".join(x.text for x in toks[j + 1 : k])
                 if re.search(r"[，、]", inner) or len(inner) > 16 or len(inner) < 2:
@@ -579,7 +583,7 @@ class Relations:
         for m in self.w.claim_re.finditer(text):
             at = m.start()
             ev = self.ev(st, "project.claim", 0.8)
-            listed = re.match(r"单位[：:]([^；。]+)", text[m.end() :])
+            listed = re.match(r"单位(?:为|是|[：:])([^；。]+)", text[m.end() :])  # 认领单位为A、B
             before = [s for s in spans if s[1] <= at]
             after = [s for s in spans if s[0] >= m.end()]
             if listed:
@@ -594,12 +598,19 @@ class Relations:
             seg_start = max(lo, before[-1][1] if before else lo)
             seg = text[seg_start:at]
             seg = re.sub(r"^(——|—|-|由|：|:)+", "", seg).strip()
-            seg = re.sub(r"(\d+家单位|等\d*家?单位?)$", "", re.sub(r"(现场)$", "", seg))
+            seg = re.sub(r"(\d+家单位|等\d*家?单位?)$", "", re.sub(r"(现场|分别|牵头并|牵头)$", "", seg))
             units = self._named_units(st, seg_start, at, seg)
+            ahead = [sp for sp in after if sp[0] < self.clause(st, m.end())[1]]
+            if "分别" in text[lo:at] and len(ahead) == len(units) > 1:  # A和B分别认领了“X”和“Y”
+                for u, span in zip(units, ahead, strict=True):
+                    self.b.fact("claims_project", u, self.project(st, span), ev)
+                continue
             if before and before[-1][1] >= lo:
                 projs = [before[-1]]
             elif after and after[0][0] - m.end() <= 10:
                 projs = [after[0]]
+            elif before:  # “X”…，由A牵头并认领: the project the sentence began with
+                projs = [before[-1]]
             else:
                 continue
             for span in projs:
