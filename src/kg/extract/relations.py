@@ -325,6 +325,8 @@ class Relations:
 
     def _witness_people(self, st: Sent) -> list[Entity]:
         """The people a sentence names as witnesses (在A、B的见证下; A、B共同见证签约)."""
+        if "见证" not in st.text:
+            return []
         m = next(filter(None, (w.search(st.text) for w in self.w.witness)), None)
         return self.people_in(st, m.start(1), m.end(1)) if m else []
 
@@ -842,11 +844,11 @@ class Relations:
             inner = self._place_ref(st, loc.start(2), loc.end(2), place=True)
             if outer is not None and inner is not None:
                 self.b.fact("located_in", inner, outer, ev)
-        street = a.resolver._street_ref(a.ctx.home)
-        for m in st.mentions:
+        street = a.resolver._street_ref(a.ctx.home) if "辖区" in st.text or "驻区" in st.text else None
+        for m in st.mentions if street is not None else ():
             ref = st.ref(m)
             before = st.text[max(0, m.start - st.s.start - 2) : m.start - st.s.start]
-            if before in ("辖区", "驻区") and ref is not None and ref.type == "Place" and street is not None:
+            if before in ("辖区", "驻区") and ref is not None and ref.type == "Place":
                 if ref.name.endswith(("社区", "村")):
                     self.b.fact("located_in", a.org_ref(st, ref), a.org_ref(st, street), ev)
         m = re.match(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))", st.text)
