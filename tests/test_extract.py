@@ -499,3 +499,15 @@ def test_claims_in_a_project_table_and_respective_claims():
     assert ("湖北汉水律师事务所", "楚韵课堂") not in claims
     attended = {f[1] for f in facts if f[0] == "attended"}
     assert "陈思远" in attended  # also the reviewer of the byline: present where the text names him
+
+
+def test_enterprise_site_named_once_in_its_footer_and_a_pair_signed_by_representatives():
+    _, facts = read("chongqing_company_site_liulin.txt")
+    company = "重庆山城建设工程集团有限公司"  # only in the copyright line; the text says 公司, 我公司
+    assert ("holds_post", "陈国华", company, "党委书记") in facts
+    assert ("holds_post", "刘勇", company, "总经理") in facts
+    committee = f"中共{company}委员会"
+    assert _pair(committee, "柳林社区党委") & facts
+    pair = "|".join(sorted((committee, "柳林社区党委")))
+    assert ("witnessed", "张敏", pair, None) in facts  # 在张敏的见证下，甲与乙代表双方签订
+    assert not [f for f in facts if "我公司" in (f[1], f[2])]

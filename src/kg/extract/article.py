@@ -106,6 +106,19 @@ class Article:
         rest = s.text[cut + 1 :]
         return Sentence(rest, s.start + cut + 1, s.end)
 
+    def _company(self, companies: Counter) -> str:
+        """The company an enterprise site speaks for (its 公司, 集团党委): the one its title or site
+        names, else the one named twice or more, else the only one named when the text speaks of
+        公司/集团 without naming it (公司党委书记, 我公司 … 版权所有)."""
+        named = [c for c in companies if c in self.doc.site or c in self.doc.title]
+        if named:
+            return named[0]
+        if companies and max(companies.values()) >= 2:
+            return most_common(companies)
+        forms = self.lex.orgs["company_forms"]
+        generic = any(m.text in forms for st in self.sents for m in st.mentions)
+        return next(iter(companies)) if generic and len(companies) == 1 else ""
+
     def _in_name(self, text: str, end: int) -> bool:
         """A marker that is part of a name (马克思主义学院): an organisation word follows it."""
         nxt = self.lex.tokens(text[end : end + 6])
@@ -172,12 +185,7 @@ class Article:
         home.community = most_common(communities)
         self.ctx.home = home
         # the company an enterprise website speaks for: named by the site's banner or the headline
-        title_company = [c for c in companies if c in self.doc.site or c in self.doc.title]
-        self.ctx.company = (
-            title_company[0]
-            if title_company
-            else (most_common(companies) if companies and max(companies.values()) >= 2 else "")
-        )
+        self.ctx.company = self._company(companies)
         self.ctx.building = most_common(buildings)
         self.resolver = Resolver(self.ctx, self.hints)
 

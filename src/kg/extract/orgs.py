@@ -107,7 +107,7 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
             index = index or {t.start: i for i, t in enumerate(tokens)}
         plural = bool(counted) or (toks[0].start >= 2 and _counted_before(tokens, index[toks[0].start]))
         if text.startswith(lex.plural_prefixes) and text not in lex.plural_prefixes:
-            plural = True
+            plural = text not in lex.orgs["context_synonyms"]  # 本公司 is the site's company
         out.append(Mention(offset + toks[0].start, offset + toks[-1].end, toks, text, plural))
     return out
 

@@ -223,10 +223,23 @@ class Relations:
             if [m for m in verbs if self._signing(st, m.start(), m.group(0))]:  # every signing of it
                 return
             if verbs and re.search("签约|签订|签署|结对", text):
+                if self._pair_anaphor_signing(st):
+                    return
                 self.unnamed_signing = (self.i, self._witness_people(st), self.date_of(st))
                 return
         if self.unnamed_signing is not None and self.i - self.unnamed_signing[0] <= 12:
             self._pair_line(st)
+
+    def _pair_anaphor_signing(self, st: Sent) -> bool:
+        """在X的见证下，甲与乙代表双方签订…: the signing of the pair just named; its witnesses."""
+        recent = self.a.last_signing >= self.i - 2 and self.a.last_pairs
+        if not recent or not any(w in st.text for w in self.rel["pair_anaphors"]):
+            return False
+        ev = self.ev(st, "cobuild.witness", 0.8)
+        for person in self._witness_people(st):
+            for x, y in self.a.last_pairs:
+                self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
+        return True
 
     def _pair_line(self, st: Sent) -> None:
         """One pair of a list after an unnamed signing: a sentence that is just A——B (or A与B)."""
