@@ -511,3 +511,15 @@ def test_enterprise_site_named_once_in_its_footer_and_a_pair_signed_by_represent
     pair = "|".join(sorted((committee, "柳林社区党委")))
     assert ("witnessed", "张敏", pair, None) in facts  # 在张敏的见证下，甲与乙代表双方签订
     assert not [f for f in facts if "我公司" in (f[1], f[2])]
+
+
+def test_towns_and_villages():
+    _, facts = read("anji_tianhuangping_villages.txt")
+    assert ("holds_post", "李文博", "天荒坪镇人民政府", "镇长") in facts
+    assert ("holds_post", "陈丽", "中共天荒坪镇委员会", "副书记") in facts  # 镇党委: the town's
+    assert ("holds_post", "王建华", "中共天荒坪镇委员会", "书记") in facts
+    assert _pair("余村党支部", "浙江竹海旅游发展有限公司党支部") & facts
+    assert _pair("大溪村党支部", "中共安吉白茶产业集团有限公司委员会") & facts
+    assert ("holds_post", "潘国强", "余村党支部", "书记") in facts
+    assert not [f for f in facts if "村委会" in str(f[2])]  # the village itself is never named
+    assert not [f for f in facts if "企业资源发展乡" in str(f)]  # 乡村 is no township

@@ -229,10 +229,12 @@ class ChainReader:
                 unit = carried
             org = self._item_org(m, unit, tok.text, local)
             if m is not None and org is None and tok.text not in self.cues:
-                pending, unit, carried = [], None, None  # an organisation we cannot name: no chain
-                expect_from = tok.end
-                continue
-            pending.append(Item(org, tok.text, marker in self.former, start))
+                if not (pending and m.text in self.orgs_data["bodies"]):
+                    pending, unit, carried = [], None, None  # an organisation we cannot name: no chain
+                    expect_from = tok.end
+                    continue
+            else:  # (a body we cannot place after other items: the chain goes on without it)
+                pending.append(Item(org, tok.text, marker in self.former, start))
             pending_end = tok.end
             if org is not None:
                 unit = org
@@ -349,8 +351,8 @@ class ChainReader:
         base = unit
         if body not in self.orgs_data["departments"] and unit.host is not None:
             base = unit.host
-        if base is None:
-            return None
+        elif body not in self.orgs_data["departments"] and unit.type == "PartyOrganization":
+            return None  # 余村党支部书记、村委会主任: the Party body's unit is not named
         return self.resolver._compose(base, body)
 
     def _government(self, title: str, local) -> OrgRef | None:
