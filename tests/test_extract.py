@@ -523,3 +523,11 @@ def test_towns_and_villages():
     assert ("holds_post", "潘国强", "余村党支部", "书记") in facts
     assert not [f for f in facts if "村委会" in str(f[2])]  # the village itself is never named
     assert not [f for f in facts if "企业资源发展乡" in str(f)]  # 乡村 is no township
+
+
+def test_units_named_without_facts_are_typed_entities_and_verbs_are_no_names(daxuecheng):
+    x, _ = daxuecheng
+    by_name = {e.name: e.type for e in x.entities.values()}
+    assert by_name.get("重庆市沙坪坝区商务局") == "GovernmentBody"  # named, no fact read about it
+    jms = [e.name for e in x.entities.values() if e.type == "JointMeeting"]
+    assert jms == ["大学城街道区域化党建联席会议"]  # 大学城街道坚持以联席会议为平台: no other one

@@ -26,6 +26,7 @@ def extract(doc: Document) -> Extraction:
     Events(a).read()
     Relations(a).read()
     _bylines(a)
+    a.named_only()
     return a.b.x
 
 

@@ -31,6 +31,11 @@ def _boilerplate_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, data("relations.yaml")["boilerplate"])))
 
 
+def _in_title(text: str, at: int) -> bool:
+    """`at` inside a 《title》: a name there is part of a document's title."""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“「『‘" and text[end : end + 1] in "”」』’"
 
@@ -356,14 +361,35 @@ class Article:
             return None
         return self.resolver._compose(unit, rest) if rest else unit
 
+    def named_only(self) -> None:
+        """The organisations and places the article names by a full name (one that begins with its
+        place: 柳巷街道党群服务中心, 哈尔滨市…学校) are entities of it, typed, though no fact is read
+        about them. Names whose beginning nothing marks stay out: a chunk may start too early."""
+        for st in self.sents:
+            if st.skip:
+                continue
+            for m in st.mentions:
+                path = m.parts(self.hints).path
+                if m.plural or _in_title(st.text, m.start - st.s.start):
+                    continue
+                if m.tokens[0].kind == PLACE or m.text.startswith("中共") or path.county or path.street:
+                    self.named(st, m)
+
     def org(self, st: Sent, m: Mention) -> Entity | None:
+        """The entity a mention names, with the structure its name states (part_of …)."""
+        ent = self.named(st, m)
+        if ent is not None:
+            self._structure(st, st.ref(m), ent)
+        return ent
+
+    def named(self, st: Sent, m: Mention) -> Entity | None:
+        """The entity a mention names; the mention's own form is one of its names."""
         ref = st.ref(m)
         if ref is None:
             return None
         ent = self.b.org(ref, (m.start, m.end))
         if not is_generic_name(m.text) and m.text != ent.name and not m.plural:
             ent.aliases.add(m.text)
-        self._structure(st, ref, ent)
         return ent
 
     def org_ref(self, st: Sent, ref: OrgRef) -> Entity:

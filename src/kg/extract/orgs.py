@@ -113,6 +113,9 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
 
 
 NAME_INTERNAL = ("Enterprise", "SocialOrganization", "Place")  # organisation words a place name may hold
+# how a joint meeting's own name never ends before its generic words: a preposition or verb
+# (玄武门街道坚持以大工委为平台, 关于调整…大工委)
+NOT_A_CORE = re.compile(r"(?:以|就|把|将|对|向|在|由|从|坚持|依托|通过|调整)$|^关于")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[次届期轮]")
 MEASURES = "个家所座支"  # measure words of units (名, 位 count people)
 # a number and a measure word before a name: 四个社区党委, 3家企业 name no one body
@@ -466,6 +469,8 @@ class Resolver:
                 return ref
         if self._is_generic(path, rest, type_):
             return self._generic_jm(type_) if type_ == "JointMeeting" else None
+        if type_ == "JointMeeting" and NOT_A_CORE.search(self._jm_head(rest)):
+            return self._generic_jm(type_)  # 街道坚持以大工委为平台: the street's joint meeting, not a name
         return self._named(tokens, path, full, type_)
 
     def _level_form(self, path: AdminPath, rest: str) -> str:
@@ -700,21 +705,31 @@ class Resolver:
         )
         return ref
 
+    def _jm_head(self, rest: str) -> str:
+        """A joint meeting's name before its generic words (红色建北|区域化党建联盟)."""
+        word = next((w for w in self.jm_words if rest.endswith(w)), "")
+        head = rest[: len(rest) - len(word)]
+        changed = True
+        while changed and head:
+            changed = False
+            for w in self.data["generic_modifiers"]:
+                if head.endswith(w):
+                    head, changed = head[: -len(w)], True
+        return head
+
     def jm_core(self, ref: OrgRef) -> str:
         """What names one joint meeting and no other: its name without places, generic words and
         the joint-meeting word (小寨路街道区域化党建联席会议 → ''; “台东红邻”联席会 → 台东红邻)."""
         core = ref.name
         if ref.path.street and core.startswith(ref.path.street):
             core = core[len(ref.path.street) :]
-        word = next((w for w in self.jm_words if core.endswith(w)), "")
-        core = core[: len(core) - len(word)]
+        core = self._jm_head(core)
         changed = True
         while changed and core:
             changed = False
             for w in self.data["generic_modifiers"]:
-                if core.startswith(w) or core.endswith(w):
-                    core = core[len(w) :] if core.startswith(w) else core[: -len(w)]
-                    changed = True
+                if core.startswith(w):
+                    core, changed = core[len(w) :], True
         return core
 
     def _generic_jm(self, type_: str) -> OrgRef | None:
