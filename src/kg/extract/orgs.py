@@ -405,7 +405,7 @@ class Resolver:
             return self._bodies_only(bodies, local)
         if bodies and not any(t.kind in (ORG, PLACE) for t in base_toks):
             return self._unnamed_base(base_toks, bodies, local)
-        base = self._base(base_toks, local)
+        base = self._base(base_toks, local, parts if not bodies else None)
         if base is None:
             return None
         for body in bodies:
@@ -445,8 +445,11 @@ class Resolver:
 
     # -- bases ------------------------------------------------------------------------------
 
-    def _base(self, tokens: list[Token], local: AdminPath | None) -> OrgRef | None:
-        parts = read_path(tokens, self.hints)
+    def _base(
+        self, tokens: list[Token], local: AdminPath | None, parts: Parts | None = None
+    ) -> OrgRef | None:
+        """The unit a name's base tokens name (`parts`: their path, when already read)."""
+        parts = parts or read_path(tokens, self.hints)
         path = parts.path
         rest = parts.rest
         home = local or self.ctx.home
