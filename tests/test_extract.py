@@ -531,3 +531,13 @@ def test_units_named_without_facts_are_typed_entities_and_verbs_are_no_names(dax
     assert by_name.get("重庆市沙坪坝区商务局") == "GovernmentBody"  # named, no fact read about it
     jms = [e.name for e in x.entities.values() if e.type == "JointMeeting"]
     assert jms == ["大学城街道区域化党建联席会议"]  # 大学城街道坚持以联席会议为平台: no other one
+
+
+def test_an_event_named_after_a_visit_and_a_meeting_of_the_joint_meeting_the_street_holds():
+    _, facts = read("guiyang_yunyan_visit.txt")
+    signing = "中华北路社区签约仪式"  # 走访…社区。随后，签约仪式在…举行
+    assert ("event_date", signing, "2025-09-19", None) in facts
+    assert ("event_place", signing, "中华北路社区党群服务中心", None) in facts
+    assert any(f[:3] == ("attended", "罗天明", signing) for f in facts)
+    meeting = "中华北路街道区域化党建联席会议暨共建项目推进会"  # 中华北路街道召开…联席会议暨…
+    assert ("event_of", meeting, "中华北路街道区域化党建联席会议", None) in facts

@@ -15,6 +15,10 @@ from .lexicon import data
 from .orgs import ABBREVIATION, strip_quotes
 
 VERBS = "召开|举行|举办|开幕|启幕"
+# the place a visit goes to (…带队走访芳溪社区，…)
+TRIP = re.compile(r"(?:赴|来到|前往|走进|走访)([^，。；]{2,20}?)(?:[，。；]|开展|调研|参观)")
+# an undated sentence saying where the event is held: (随后，)签约仪式在VENUE举行
+HELD_AT = re.compile(rf"(?:^|[，,])([^，。；]{{2,6}}?)在([^，。；]{{2,30}}?)(?:{VERBS})")
 ADVERBS = re.compile(r"(隆重|顺利|正式|揭幕|盛大)+$")
 
 
@@ -42,11 +46,14 @@ class Events:
     def __init__(self, article):
         self.a = article
         self.w = event_words()
+        self.visited: dict[str, tuple] = {}  # event key → (place visited, evidence)
+        self.placed: set[str] = set()  # events a sentence says where they were held
 
     def read(self) -> None:
         a = self.a
         current: Entity | None = None
         current_date: str | None = None
+        visit = None  # a dated visit sentence that named no event
         for st in a.sents:
             if st.skip:
                 continue
@@ -61,8 +68,53 @@ class Events:
                 continue
             if st.dates and any(d.iso != current_date for d in st.dates):
                 st.aside = True
+                if st.dates[0].precision == "day" and TRIP.search(st.text):
+                    visit = st  # 9月19日上午，…带队走访…社区: an event the next sentences may name
+                    continue
             st.event = current
+            if visit is not None and not st.dates:
+                event = self._visit_event(visit, st)
+                if event is not None:
+                    current, current_date, visit = event, event.attrs["date"], None
+                    continue
+            visit = None
+            if current is not None and not st.aside:
+                self._held_at(st, current)
+        for key, (place, ev) in self.visited.items():
+            if key not in self.placed:
+                a.b.fact("event_place", a.b.x.entities[key], place, ev)
         self._attendance()
+
+    def _visit_event(self, visit, st) -> Entity | None:
+        """…带队走访芳溪社区。随后，签约仪式在芳溪社区党群服务中心举行: the event the sentence after a
+        dated visit holds, on the visit's day; both sentences are of it."""
+        m = HELD_AT.search(st.text)
+        if m is None or not self._has_noun(m.group(1)):
+            return None
+        iso = visit.dates[0].iso
+        trip = TRIP.search(visit.text)
+        where = self._venue(visit, trip.group(1), trip.start(1))  # named after the place visited
+        name = strip_quotes(m.group(1))
+        event = self._entity(st, (where.name if where is not None else "") + name, iso)
+        ev = self.a.b.evidence(st.s, "event.after-visit", 0.7)
+        self.a.b.fact("event_date", event, iso, ev)
+        place = self._venue(st, m.group(2), m.start(2))
+        if place is not None:
+            self.a.b.fact("event_place", event, place, ev)
+            self.placed.add(event.key)
+        visit.event = st.event = event
+        visit.aside = False
+        return event
+
+    def _held_at(self, st, event: Entity) -> None:
+        """随后，签约仪式在鹊华里社区党群服务站举行: where the event of the sentences before was held."""
+        m = HELD_AT.search(st.text)
+        if m is None or not self._has_noun(m.group(1)) or event.key in self.placed:
+            return
+        place = self._venue(st, m.group(2), m.start(2))
+        if place is not None:
+            self.a.b.fact("event_place", event, place, self.a.b.evidence(st.s, "event.held-at", 0.75))
+            self.placed.add(event.key)
 
     # -- finding an event -----------------------------------------------------------------------
 
@@ -91,17 +143,17 @@ class Events:
         event = self._entity(st, name, iso)
         ev = a.b.evidence(st.s, "event.dated-meeting", 0.8)
         a.b.fact("event_date", event, iso, ev)
-        if not venue:
-            trip = re.search(
-                r"(?:赴|来到|前往|走进|走访)([^，。；]{2,20}?)(?:[，。；]|开展|调研|参观)", clause
-            )
-            venue = trip.group(1) if trip else ""
-            for prefix in ("辖区", "驻区"):
-                venue = venue.removeprefix(prefix)
         if venue:
             place = self._venue(st, venue, offset + clause.find(venue))
             if place is not None:
                 a.b.fact("event_place", event, place, ev)
+                self.placed.add(event.key)
+        else:  # …走访芳溪社区: the place visited, unless a later sentence says where it was held
+            trip = TRIP.search(clause)
+            venue = trip.group(1).removeprefix("辖区").removeprefix("驻区") if trip else ""
+            place = self._venue(st, venue, offset + clause.find(venue)) if venue else None
+            if place is not None:
+                self.visited[event.key] = (place, ev)
         host = self._host(st, name, offset, host_end)
         if host is not None:
             a.b.fact("event_of", event, host, ev)
@@ -182,17 +234,12 @@ class Events:
         """The joint meeting the event is a meeting of, or the unit that holds it."""
         a = self.a
         jm = a.resolver.jm
-        start = offset
-        for m in st.mentions:
-            rel = m.start - st.s.start
-            if rel < start:
-                continue
-            ref = st.ref(m)
-            if ref is None:
-                continue
-            if ref.type == "JointMeeting" and rel < start + len(name) + 4:
+        named = [(m, st.ref(m)) for m in st.mentions if m.start - st.s.start >= offset and st.ref(m)]
+        for m, ref in named:  # a joint meeting the event's name holds, wherever the subject stands
+            if ref.type == "JointMeeting" and m.start - st.s.start < offset + len(name) + 4:
                 return a.org(st, m)
-            if host_end >= 0 and rel < start + host_end:
+        for m, _ in named:  # else the subject that holds it (柳巷街道举办…培训班)
+            if host_end >= 0 and m.start - st.s.start < offset + host_end:
                 return a.org(st, m)
         if jm is not None and re.search(r"(联席会议|大工委|大党委|联盟|协调委员会)", name):
             return a.org_ref(st, jm)
