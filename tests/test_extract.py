@@ -100,8 +100,8 @@ def test_event_with_date_place_host_and_attendees(beishan):
 
 def test_containment_the_names_spell(beishan):
     _, facts = beishan
-    assert ("located_in", "北山街道", "西湖区", None) in facts
-    assert ("located_in", "西湖区", "杭州市", None) in facts
+    assert ("located_in", "北山街道", "杭州市西湖区", None) in facts
+    assert ("located_in", "杭州市西湖区", "杭州市", None) in facts  # 西湖区 of 杭州, not of 南昌
 
 
 def test_generic_short_forms_are_never_names(beishan, ninghai, jingang):
@@ -541,3 +541,19 @@ def test_an_event_named_after_a_visit_and_a_meeting_of_the_joint_meeting_the_str
     assert any(f[:3] == ("attended", "罗天明", signing) for f in facts)
     meeting = "中华北路街道区域化党建联席会议暨共建项目推进会"  # 中华北路街道召开…联席会议暨…
     assert ("event_of", meeting, "中华北路街道区域化党建联席会议", None) in facts
+
+
+def test_units_counted_after_the_signings_are_the_members_and_witnesses_span_a_semicolon():
+    _, facts = read("nanjing_xinjiekou_dagongwei.txt")
+    jm = "新街口街道大工委"
+    signed = (
+        "金陵大厦联合党委",
+        "南京鼎华信息科技有限公司党支部",
+        "洪武路社区党委",
+        "江苏金石律师事务所党支部",
+    )
+    for unit in signed:  # …；…，4家单位党组织同步成为街道“大工委”成员单位
+        assert ("member_of", unit, jm, None) in facts
+        assert ("presented_to", "孙立言", unit, None) in facts  # 为4家新成员单位授牌
+    second = "|".join(sorted(signed[2:]))  # the signing after the semicolon keeps the witnesses
+    assert ("witnessed", "周佩玲", second, None) in facts

@@ -588,12 +588,17 @@ class Resolver:
         if short:
             aliases.add(short)
         attrs = {}
+        name = div.name
         if div.level == "county":
             city = city_of(div)
             if city is not None and city.name != div.name:
                 aliases.add(city.name + div.name)
                 attrs["city"] = city.name
-        return OrgRef(key="place:" + div.code, name=div.name, type="Place", aliases=aliases, attrs=attrs)
+                if len(self.lex.places.get(div.name, [])) > 1:  # 和平区 of 沈阳 or of 天津: say which
+                    name = city.name + div.name
+                    aliases.add(div.name)
+        aliases.discard(name)
+        return OrgRef(key="place:" + div.code, name=name, type="Place", aliases=aliases, attrs=attrs)
 
     def community_place(self, full: AdminPath) -> OrgRef:
         name = full.community

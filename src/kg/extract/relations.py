@@ -81,6 +81,24 @@ COUNTED = re.compile(
 
 # a count of the people just named and what they become: …4人新任大工委兼职委员, 3人为…
 COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名同志|位同志)(?:为|任|担任|当选为|当选)?")
+# a clause that begins with a count of the units just listed: 6家单位党组织同步成为…
+LIST_COUNT = re.compile(
+    r"(?:上述|以上|这)?([\d一二三四五六七八九十两]+)[家个](?:单位|成员单位|企业|驻区单位)"
+)
+CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count(text: str) -> int:
+    """A small count written in digits or Chinese numerals (6, 六, 十二); 0 when unreadable."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return CN_NUMBERS.get(text, 0)
+    if text.startswith("十"):
+        return 10 + CN_NUMBERS.get(text[1:], 0)
+    return 0
+
+
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
@@ -130,6 +148,8 @@ class Relations:
 
     def read(self) -> None:
         self.unnamed_signing = None  # (sentence index, witnesses, date) of a signing with unnamed sides
+        self.carried_witnesses: list[Entity] = []  # the witnesses of a sentence ending in ；
+        self.carried_from = -2
         for i, st in enumerate(self.a.sents):
             self.i = i  # the index of the sentence being read
             if st.skip or not self._worth_reading(st):
@@ -283,12 +303,13 @@ class Relations:
         ev = self.ev(st, "cobuild.signing", 0.85)
         for x, y in pairs:
             self.b.fact("co_builds_with", x, y, ev, date=date)
-        if self.a.last_signing == self.i - 1:
-            self.a.last_pairs = self.a.last_pairs + pairs  # A与B签订；C与D签订: one signing
+        units = [e for _, e in items]
+        if self.a.last_signing in (self.i - 1, self.i):  # A与B签订；C与D签订: one signing
+            self.a.last_pairs = self.a.last_pairs + pairs
+            self.a.last_list = self.a.last_list + [e for e in units if e not in self.a.last_list]
         else:
-            self.a.last_pairs = pairs
+            self.a.last_pairs, self.a.last_list = pairs, units
         self.a.last_signing = self.i
-        self.a.last_list = [e for _, e in items]
         ev = self.ev(st, "cobuild.witness", 0.85)
         for person in self._witness_people(st):
             for x, y in pairs:
@@ -337,11 +358,20 @@ class Relations:
         return []
 
     def _witness_people(self, st: Sent) -> list[Entity]:
-        """The people a sentence names as witnesses (在A、B的见证下; A、B共同见证签约)."""
-        if "见证" not in st.text:
-            return []
-        m = next(filter(None, (w.search(st.text) for w in self.w.witness)), None)
-        return self.people_in(st, m.start(1), m.end(1)) if m else []
+        """The people a sentence names as witnesses (在A、B的见证下; A、B共同见证签约); a sentence
+        that goes on after a semicolon keeps the witnesses of its first part."""
+        m = (
+            next(filter(None, (w.search(st.text) for w in self.w.witness)), None)
+            if "见证" in st.text
+            else None
+        )
+        if m is not None:
+            people = self.people_in(st, m.start(1), m.end(1))
+        else:
+            people = self.carried_witnesses if self.carried_from == self.i - 1 else []
+        if st.text.endswith(("；", ";")):
+            self.carried_witnesses, self.carried_from = people, self.i
+        return people
 
     # -- joint meetings ----------------------------------------------------------------------------
 
@@ -385,6 +415,10 @@ class Relations:
                 ents = self._listed_before(st, lo, m)
             if not ents and any(w in text[lo : m.start()] for w in self.rel["list_anaphors"]):
                 ents = list(self.a.last_list)
+            counted = LIST_COUNT.match(text, lo)
+            if not ents and counted and self.a.last_list:  # …签订协议，6家单位党组织同步成为…成员单位
+                n = _count(counted.group(1))
+                ents = self.a.last_list[-n:] if 0 < n <= len(self.a.last_list) else []
             if (
                 word in self.rel["member_verbs"]
                 and word not in self.rel["member_verbs_naming"]
