@@ -15,6 +15,8 @@ class Builder:
         self._by_key: dict[str, Entity] = {}
         self._facts: set[tuple] = set()
         self._evidence: dict[tuple, Evidence] = {}
+        self._orgs: dict[int, tuple[OrgRef, Entity]] = {}  # id(ref) → (ref, its entity): read once
+        self._spans: set[tuple[str, tuple[int, int]]] = set()
 
     def entity(
         self,
@@ -43,8 +45,9 @@ class Builder:
 
     def mention(self, ent: Entity, span: tuple[int, int]) -> None:
         """Record where the article names an entity; a form printed otherwise (Traditional) is kept."""
-        if span in ent.mentions:
+        if (ent.key, span) in self._spans:
             return
+        self._spans.add((ent.key, span))
         ent.mentions.append(span)
         doc = self.x.doc
         os_, oe = doc.original_span(*span)
@@ -54,10 +57,18 @@ class Builder:
             ent.printed.add(printed)
 
     def org(self, ref: OrgRef, span: tuple[int, int] | None = None) -> Entity:
-        """The entity of a resolved organisation (its host unit is an entity too)."""
-        if ref.host is not None and not ref.role_only:
-            self.org(ref.host)
-        ent = self.entity(ref.type, ref.name, span, key=ref.key, aliases=ref.aliases, attrs=ref.attrs)
+        """The entity of a resolved organisation (its host unit is an entity too). A resolution is
+        read into its entity once (resolutions are not changed once made)."""
+        seen = self._orgs.get(id(ref))
+        if seen is None:
+            if ref.host is not None and not ref.role_only:
+                self.org(ref.host)
+            ent = self.entity(ref.type, ref.name, key=ref.key, aliases=ref.aliases, attrs=ref.attrs)
+            self._orgs[id(ref)] = (ref, ent)  # (the ref is kept, so its id names it alone)
+        else:
+            ent = seen[1]
+        if span:
+            self.mention(ent, span)
         return ent
 
     def person(self, name: str, span: tuple[int, int] | None = None) -> Entity:
