@@ -74,7 +74,6 @@ class Article:
         self.b = Builder(doc)
         self.lex = lexicon()
         self.rel = data("relations.yaml")
-        self.published = doc.date.iso if doc.date and len(doc.date.iso) >= 7 else None
         self.boiler_re = _boilerplate_re()
         self.sents: list[Sent] = []
         for s in split(doc.text):

@@ -561,14 +561,6 @@ class Resolver:
             type_ = "PartyOrganization"
         return OrgRef(key=name, name=name, type=type_, aliases=aliases, path=full, attrs=full.attrs())
 
-    def _generic_unit(self, word: str, full: AdminPath) -> OrgRef | None:
-        """社区, 街道, 集团 written alone: the community, street or company of the context."""
-        if word == "社区":
-            return self.community_place(full) if full.community else None
-        if word == "街道":
-            return self._street_ref(full)
-        return self._company_ref()
-
     def _place_or_unit(self, path: AdminPath, full: AdminPath) -> OrgRef | None:
         """A name that is only places: a community, a street, a district or city."""
         if path.community:
