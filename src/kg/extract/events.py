@@ -253,9 +253,9 @@ class Events:
             if st.skip or st.event is None or st.aside or _byline(st.text):
                 continue
             date = st.event.attrs.get("date")
-            ev = a.b.evidence(st.s, "event.attendance", 0.75)
             for name, at in st.people:
                 if not self._in_byline(name, st.s.start + at):
+                    ev = a.b.evidence(st.s, "event.attendance", 0.75)
                     a.b.fact("attended", a.people[name], st.event, ev, date=date)
 
     def _in_byline(self, name: str, at: int) -> bool:

@@ -145,6 +145,7 @@ class Relations:
         self.rel = data("relations.yaml")
         self.w = words()
         self.located_names: set[tuple[str, str]] = set()  # names whose containment has been read
+        self._chained_of: tuple = (None, set())  # (sentence, ids of its chained mentions)
 
     def read(self) -> None:
         self.unnamed_signing = None  # (sentence index, witnesses, date) of a signing with unnamed sides
@@ -183,13 +184,14 @@ class Relations:
             return st.dates[0].iso
         return st.event.attrs.get("date") if st.event is not None else (st.dates[0].iso if st.dates else None)
 
-    def orgs_in(self, st: Sent, lo: int, hi: int, *, posts: bool = False) -> list[tuple[Mention, Entity]]:
-        """Organisations named in [lo, hi) of the sentence (not those of a title chain unless `posts`)."""
+    def orgs_in(self, st: Sent, lo: int, hi: int) -> list[tuple[Mention, Entity]]:
+        """Organisations named in [lo, hi) of the sentence (not those of a title chain: the unit in
+        区委书记甲 is no party of other relations)."""
         out = []
-        chain_spans = self._chain_spans(st) if not posts else []
+        chained = self._chained(st)
         for m in st.mentions:
             rs, re_ = m.start - st.s.start, m.end - st.s.start
-            if rs < lo or re_ > hi or any(a <= rs < b for a, b in chain_spans):
+            if rs < lo or re_ > hi or id(m) in chained:
                 continue
             ref = st.ref(m)
             if ref is None or ref.type == "Place":
@@ -199,15 +201,12 @@ class Relations:
                 out.append((m, ent))
         return out
 
-    @staticmethod
-    def _chain_spans(st: Sent) -> list[tuple[int, int]]:
-        """Spans of the organisations that title chains use (they are not parties of other relations)."""
-        title_starts = {t.start for t in st.tokens if t.kind == TITLE}
-        return [
-            (m.start - st.s.start, m.end - st.s.start)
-            for m in st.mentions
-            if m.end - st.s.start in title_starts
-        ]
+    def _chained(self, st: Sent) -> set[int]:
+        """The mentions a title follows (id of each), read once per sentence."""
+        if self._chained_of[0] is not st:
+            title_starts = {t.start for t in st.tokens if t.kind == TITLE}
+            self._chained_of = (st, {id(m) for m in st.mentions if m.end - st.s.start in title_starts})
+        return self._chained_of[1]
 
     def clause(self, st: Sent, at: int) -> tuple[int, int]:
         """The clause around position `at`: between the punctuation marks that end clauses."""
@@ -397,7 +396,6 @@ class Relations:
         加入“观商盟”，包括A、B), or as the units of the heads named before it (…书记甲，…书记乙等
         12家成员单位负责人参加会议)."""
         text = st.text
-        ev = self.ev(st, "member.joining", 0.8)
         for m in self.w.member_re.finditer(text):
             word = m.group(0)
             lo, hi = self.clause(st, m.start())
@@ -429,7 +427,7 @@ class Relations:
             if not ents or jm is None:
                 continue
             for e in ents:
-                self.b.fact("member_of", e, jm, ev)
+                self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
             self.a.last_list = self.a.last_members = ents
 
     @staticmethod
@@ -592,7 +590,6 @@ class Relations:
                 self.claims(st, spans)
             return
         verbs = [m.start() for m in self.w.launch_re.finditer(text)]
-        ev = self.ev(st, "project.launch", 0.8)
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
@@ -603,7 +600,7 @@ class Relations:
             for span in (s for s in spans if at <= s[0] < hi):
                 proj = self.project(st, span)
                 for subject in subjects:
-                    self.b.fact("launched", subject, proj, ev)
+                    self.b.fact("launched", subject, proj, self.ev(st, "project.launch", 0.8))
         self.claims(st, spans)
 
     def _launchers(self, st: Sent, lo: int, at: int) -> list[Entity]:
@@ -858,7 +855,6 @@ class Relations:
     def located(self, st: Sent) -> None:
         """located_in: the containment a name spells (…黄浦区南京东路街道) or the text states (位于A的B)."""
         a = self.a
-        ev = self.ev(st, "place.containment", 0.8)
         for m in st.mentions:
             ref = st.ref(m)
             if ref is None or (m.text, ref.key) in self.located_names:
@@ -884,26 +880,36 @@ class Relations:
                 # inside a body's name (湖滨街道涌金坊社区党委)
                 chain.append(a.org_ref(st, a.resolver.community_place(path.merged(a.ctx.home))))
             for inner, outer in zip(chain[1:], chain, strict=False):
-                self.b.fact("located_in", inner, outer, ev)
+                self.b.fact("located_in", inner, outer, self.ev(st, "place.containment", 0.8))
         loc = re.search(r"位于(.{2,20}?)的(.{2,20}?)(?:是|，|为)", st.text)
         if loc:
             outer = self._place_ref(st, loc.start(1), loc.end(1), last=True)
             inner = self._place_ref(st, loc.start(2), loc.end(2), place=True)
             if outer is not None and inner is not None:
-                self.b.fact("located_in", inner, outer, ev)
+                self.b.fact("located_in", inner, outer, self.ev(st, "place.containment", 0.8))
         street = a.resolver._street_ref(a.ctx.home) if "辖区" in st.text or "驻区" in st.text else None
         for m in st.mentions if street is not None else ():
             ref = st.ref(m)
             before = st.text[max(0, m.start - st.s.start - 2) : m.start - st.s.start]
             if before in ("辖区", "驻区") and ref is not None and ref.type == "Place":
                 if ref.name.endswith(("社区", "村")):
-                    self.b.fact("located_in", a.org_ref(st, ref), a.org_ref(st, street), ev)
+                    self.b.fact(
+                        "located_in",
+                        a.org_ref(st, ref),
+                        a.org_ref(st, street),
+                        self.ev(st, "place.containment", 0.8),
+                    )
         m = re.match(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))", st.text)
         if m:
             inner = a.resolver.resolve_tokens(lexicon().tokens(m.group(1)))
             outer = a.resolver.resolve_tokens(lexicon().tokens(m.group(2)))
             if inner is not None and outer is not None:
-                self.b.fact("located_in", a.org_ref(st, inner), a.org_ref(st, outer), ev)
+                self.b.fact(
+                    "located_in",
+                    a.org_ref(st, inner),
+                    a.org_ref(st, outer),
+                    self.ev(st, "place.containment", 0.8),
+                )
 
     def _admin_name(self, ref, rest: str) -> bool:
         """A name whose places are administrative facts: places themselves, Party and state bodies of
