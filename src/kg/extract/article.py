@@ -156,7 +156,8 @@ class Article:
         home.street = most_common(streets)
         home.community = most_common(communities)
         self.ctx.home = home
-        title_company = [c for c in companies if c in self.doc.title]
+        # the company an enterprise website speaks for: named by the site's banner or the headline
+        title_company = [c for c in companies if c in self.doc.site or c in self.doc.title]
         self.ctx.company = (
             title_company[0]
             if title_company
