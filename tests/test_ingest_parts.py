@@ -271,3 +271,12 @@ def test_offsets_hold_on_random_mixtures_of_everything_ingestion_handles():
             assert doc.starts == sorted(doc.starts), text
             assert all(doc.text[b.start : b.end] == b.name for b in doc.bylines), text
     assert checked > 300
+
+
+def test_site_named_by_the_end_of_the_page_title():
+    """…框架协议-西安雁川科技学院新闻网: the site, when no banner or <meta> names it."""
+    from kg.ingest.meta import site_from_title
+
+    assert site_from_title("学校与街道签署共建协议-西安雁川科技学院新闻网") == "西安雁川科技学院新闻网"
+    assert site_from_title("学校与街道签署共建协议") == ""
+    assert site_from_title("党建引领 - 共建共治 - 共享") == ""

@@ -206,6 +206,14 @@ def publisher(lines: list[tuple[int, str]], site: str = "") -> str:
     return site
 
 
+def site_from_title(page_title: str) -> str:
+    """The site's name a page's <title> ends with (…框架协议-西安雁川科技学院新闻网), or ''."""
+    parts = [p.strip() for p in re.split(r"\s*[-_|｜—–]+\s*", page_title) if p.strip()]
+    last = parts[-1] if len(parts) > 1 else ""
+    words = tuple(data("metadata.yaml")["site_title_words"])
+    return last if 4 <= len(last) <= 30 and last.endswith(words) and " " not in last else ""
+
+
 def headline(lines: list[tuple[int, str]], page_title: str = "", banner: str = "") -> str:
     """The first line below the site's banner when it reads like a headline, else the page's <title>."""
     first = next((line for _, line in lines if not (banner and line in banner)), "")
