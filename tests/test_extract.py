@@ -583,3 +583,23 @@ def test_institution_site_county_level_city_villages_and_townships():
     assert ("holds_post", "谯雪梅", "中共长城乡委员会", "副书记") in facts
     assert ("holds_post", "谯雪梅", "长城乡人民政府", "乡长") in facts  # not 鲁班乡's, named before
     assert not [f for f in facts if f[0] == "holds_post" and "遵义" in str(f[2])]
+
+
+def test_members_made_of_founding_and_listed_after_the_member_word():
+    """联盟由X牵头，A、B、C等10家单位共同组成 (the lead unit is no member by these words); D、E共同签署
+    《章程》，成为…成员单位 (the units of the clause before); 为首批成员单位F、G授牌 (the list right
+    after the member word, which is no part of F's name); 揭牌暨…联盟成立仪式 (暨 ends a name)."""
+    _, facts = read("yueyang_nanhu_alliance_members.txt")
+    jm = "南湖商圈党建联盟"
+    members = {f[1] for f in facts if f[0] == "member_of" and f[2] == jm}
+    assert members == {
+        "湖南湘澄商贸有限公司",
+        "岳阳南湖律师事务所",
+        "岳阳巴陵云图科技有限公司",
+        "湖南岳澜物流有限公司",
+        "岳阳楼区南湖社区卫生服务中心",
+        "湖南洞庭鲜食品有限公司",
+        "岳阳君山茶业有限公司",
+    }
+    assert ("presented_to", "易晓川", "湖南洞庭鲜食品有限公司", None) in facts
+    assert not [f for f in facts if "暨" in str(f) or "成员单位湖南" in str(f)]

@@ -61,6 +61,10 @@ MEMBERS_LISTED = re.compile(
 )
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
+# the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
+MADE_OF = re.compile(
+    r"由([^。；]{4,400}?)(?:等[\d一二三四五六七八九十两]+[家个][^，。；、]{0,10})?(?:共同)?(?:发起成立|组成|发起组建|组建|构成)"
+)
 
 
 # a 与-clause without its subject: 先后与A、B签订
@@ -157,6 +161,7 @@ class Relations:
                 continue
             self.cobuilding(st)
             self.members(st)
+            self.made_of(st)
             self.chairs(st)
             self.committees(st)
             self.projects(st)
@@ -409,8 +414,18 @@ class Relations:
                 ents = self._units(self.orgs_in(st, m.end(), hi))
             elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
                 ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
+            elif word in self.rel["member_nouns"] and self._mention_at(st, m.end()):
+                ents = self._units(self.orgs_in(st, m.end(), hi))  # 为首批成员单位A、B、C授牌
             else:
                 ents = self._listed_before(st, lo, m)
+            if (
+                not ents
+                and word == "成为"
+                and text[lo - 1 : lo] == "，"
+                and not self.orgs_in(st, lo, m.start())
+            ):
+                # A、B…共同签署《公约》，成为联盟首批成员单位: the units of the clause before
+                ents = self._units(self.orgs_in(st, clause_start(text, lo - 1), lo))
             if not ents and any(w in text[lo : m.start()] for w in self.rel["list_anaphors"]):
                 ents = list(self.a.last_list)
             counted = LIST_COUNT.match(text, lo)
@@ -429,6 +444,24 @@ class Relations:
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
             self.a.last_list = self.a.last_members = ents
+
+    def made_of(self, st: Sent) -> None:
+        """member_of: the units a joint meeting is made of or founded by (联盟由A、B…共同发起成立;
+        由X牵头，A、B…共同组成: the lead unit is no member by these words)."""
+        for m in MADE_OF.finditer(st.text):
+            lo = m.start(1)
+            lead = st.text.find("牵头", lo, m.end(1))
+            lo = lead + 2 if lead >= 0 else lo
+            ents = self._units(self.orgs_in(st, lo, m.end(1)))
+            jm = self.jm_of(st, 0, len(st.text))
+            if len(ents) < 2 or jm is None:
+                continue
+            for e in ents:
+                self.b.fact("member_of", e, jm, self.ev(st, "member.made-of", 0.8))
+            self.a.last_list = self.a.last_members = ents
+
+    def _mention_at(self, st: Sent, at: int) -> bool:
+        return any(mm.start - st.s.start == at for mm in st.mentions)
 
     @staticmethod
     def _units(items) -> list[Entity]:
