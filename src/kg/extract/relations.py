@@ -422,6 +422,7 @@ class Relations:
                 not ents
                 and word == "成为"
                 and text[lo - 1 : lo] == "，"
+                and not LIST_COUNT.match(text, lo)
                 and not self.orgs_in(st, lo, m.start())
             ):
                 # A、B…共同签署《公约》，成为联盟首批成员单位: the units of the clause before
