@@ -44,6 +44,11 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     return out
 
 
+@cache
+def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
+    return _alternation(words)
+
+
 def _alternation(words) -> re.Pattern:
     """A regex that matches any of `words`, the longest first."""
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
@@ -109,6 +114,7 @@ BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
 COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
 QUOTED = re.compile("[“「『《]")
+OPEN_QUOTE = re.compile("[“「『]")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 
 
@@ -225,12 +231,9 @@ class Relations:
         return [self.a.people[n] for n, at in st.people if lo <= at < hi]
 
     def find_any(self, text: str, words, start: int = 0) -> tuple[int, str]:
-        best = (-1, "")
-        for w in words:
-            i = text.find(w, start)
-            if i >= 0 and (best[0] < 0 or i < best[0] or (i == best[0] and len(w) > len(best[1]))):
-                best = (i, w)
-        return best
+        """The first of `words` in text from `start` (the longest where several begin there)."""
+        m = _alternation_of(tuple(words)).search(text, start)
+        return (m.start(), m.group(0)) if m else (-1, "")
 
     def ev(self, st: Sent, rule: str, conf: float = 0.8):
         return self.b.evidence(st.s, rule, conf)
@@ -580,6 +583,8 @@ class Relations:
     def project_spans(self, st: Sent) -> list[tuple[int, int, str]]:
         """Quoted project names with the words after them (“渡口同心”区域化党建志愿服务行动)."""
         out = []
+        if not OPEN_QUOTE.search(st.text):
+            return out
         toks = st.tokens
         i = 0
         while i < len(toks):
