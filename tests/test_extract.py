@@ -603,3 +603,14 @@ def test_members_made_of_founding_and_listed_after_the_member_word():
     }
     assert ("presented_to", "易晓川", "湖南洞庭鲜食品有限公司", None) in facts
     assert not [f for f in facts if "暨" in str(f) or "成员单位湖南" in str(f)]
+
+
+def test_projects_of_a_published_list_claimed_in_the_clauses_after():
+    """联盟发布项目清单，“X”由A认领，“Y”由B认领: the list's publisher launched the claimed projects
+    named after it; A揭榜“Z”项目 claims Z (揭榜 ends a name)."""
+    _, facts = read("yueyang_nanhu_alliance_members.txt")
+    jm = "南湖商圈党建联盟"
+    assert ("launched", jm, "湖畔书香驿站", None) in facts
+    assert ("launched", jm, "银发数字课堂", None) in facts
+    assert ("claims_project", "岳阳南湖律师事务所", "湖畔书香驿站", None) in facts
+    assert ("claims_project", "湖南湘澄商贸有限公司", "社区便民集市项目", None) in facts

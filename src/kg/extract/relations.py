@@ -632,15 +632,26 @@ class Relations:
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
-            hi = len(text) if 0 <= colon < self.clause(st, at)[1] + 1 else self.clause(st, at)[1]
-            if k + 1 < len(verbs):
-                hi = min(hi, clause_start(text, verbs[k + 1], "，。；："))
+            own = self.clause(st, at)[1]
+            hi = len(text) if 0 <= colon < own + 1 else own
+            # A发布项目清单（N个项目），“X”由B认领，“Y”由C认领: the claimed projects after it are A's
+            listed = "项目" in text[at:own]
+            end = clause_start(text, verbs[k + 1], "，。；：") if k + 1 < len(verbs) else len(text)
+            hi = min(hi, end)
             subjects = self._launchers(st, lo, at)
-            for span in (s for s in spans if at <= s[0] < hi):
+            chosen = [s for s in spans if at <= s[0] < hi]
+            if listed:
+                chosen += [s for s in spans if hi <= s[0] < end and self._claimed(text, s)]
+            for span in chosen:
                 proj = self.project(st, span)
                 for subject in subjects:
                     self.b.fact("launched", subject, proj, self.ev(st, "project.launch", 0.8))
         self.claims(st, spans)
+
+    def _claimed(self, text: str, span) -> bool:
+        """A project the sentence says is claimed: “X”由A认领, A认领/揭榜“X”."""
+        after = re.match(r"(?:项目)?由[^，。；]{2,40}?(?:认领|揭榜|领办)", text[span[1] :])
+        return bool(after) or bool(self.w.claim_re.search(text, max(0, span[0] - 3), span[0]))
 
     def _launchers(self, st: Sent, lo: int, at: int) -> list[Entity]:
         region = st.text[lo:at]
