@@ -1,0 +1,178 @@
+"""Resolution inside one article: its context, the short forms it declares, and each entity's IRI.
+
+Everything here depends on the article alone, so an article gets the same IRIs whenever and in
+whatever order it is built. These are the IRIs the article graph is written with; the global pass
+(`kg.resolve.store`) later rewrites those that turn out to name one thing with another article's,
+keeping the IRI minted here as `pbkg:mintedAs` so the decision can be remade from scratch.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pyoxigraph as ox
+
+from .. import vocab as V
+from ..extract import lexicon
+from ..model import ORG_TYPES, Entity, Extraction
+from .iri import article_graph, article_iri, article_scoped, entity_iri, in_article, path_of, segment
+from .names import analyse
+from .places import LEVELS, Context, divisions
+
+CONTEXT_TERMS = {"province": "contextProvince", "city": "contextCity", "district": "contextDistrict"}
+
+
+def resolve(x: Extraction) -> Extraction:
+    """Add the short forms the article declares, then mint every entity's IRI."""
+    for ent in x.entities.values():
+        ent.aliases |= declared_short_forms(x.doc.text, ent)
+    actx = article_context(x)
+    for ent in _ordered(x):
+        ent.iri = mint(ent, x, actx)
+    return x
+
+
+def article_context(x: Extraction) -> Context:
+    """The district or city the article is about, read from its title and text."""
+    return divisions().article_context(f"{x.doc.title}\n{x.doc.text}")
+
+
+def entity_context(ent: Entity) -> Context:
+    """What the extractor made certain (`attrs`), completed with the places the name itself spells."""
+    given = Context(*(str(ent.attrs.get(lv, "") or "") for lv in LEVELS))
+    if ent.type in ORG_TYPES and ent.type not in ("JointMeeting", "Committee"):
+        name = analyse(ent.name)
+        spelled = name.places if name.places else Context()
+    elif ent.type == "Place":
+        spelled = divisions().context(divisions().leading(ent.name)[0])
+    else:
+        spelled = Context()
+    return divisions().complete(given.merge(spelled) if given.compatible(spelled) else given)
+
+
+@cache
+def _declared_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicon("short_forms.yaml")["declared"])
+
+
+def declared_short_forms(text: str, ent: Entity) -> set[str]:
+    """Short forms the article introduces right after one of the entity's names (（以下简称“上海建工”））."""
+    out: set[str] = set()
+    for name in {ent.name, *ent.aliases}:
+        if len(name) < 4:
+            continue
+        for m in re.finditer(re.escape(name), text):
+            for pat in _declared_patterns():
+                d = pat.match(text, m.end())
+                if d and d.group("short") != name:
+                    out.add(d.group("short"))
+    return out
+
+
+def _ordered(x: Extraction) -> list[Entity]:
+    """Entities that others are anchored on come first: organisations, then persons and committees."""
+    rank = {"Person": 1, "Committee": 1}
+    return sorted(x.entities.values(), key=lambda e: (rank.get(e.type, 0), e.key))
+
+
+def mint(ent: Entity, x: Extraction, actx: Context) -> str:
+    """The IRI this article's reading gives an entity (see `kg.resolve.iri` for the shapes)."""
+    name = segment(ent.name)
+    if ent.type == "Person":
+        anchor = _anchor(ent, x)
+        return entity_iri("Person", name, path_of(anchor) if anchor else "")
+    if ent.type == "Event":
+        date = str(ent.attrs.get("date") or "")
+        return (
+            entity_iri("Event", segment(date), name)
+            if date
+            else entity_iri("Event", name, in_article(x.doc.id))
+        )
+    if ent.type == "Committee":
+        parent = _parent_meeting(ent, x)
+        return (
+            entity_iri("Committee", path_of(parent), name)
+            if parent
+            else entity_iri("Committee", name, in_article(x.doc.id))
+        )
+    if ent.type == "Place":
+        return _place_iri(ent, actx)
+    if ent.type in ORG_TYPES:
+        return _org_iri(ent, x, actx)
+    return entity_iri(ent.type, name)
+
+
+def _org_iri(ent: Entity, x: Extraction, actx: Context) -> str:
+    name = analyse(ent.name)
+    ctx = entity_context(ent)
+    if name.is_place_body and name.level and not name.places:
+        # 区委, 区商务局: the body of the place the article is about, at the level the name says
+        place = ctx.merge(actx)
+        if getattr(place, name.level):
+            return entity_iri(ent.type, segment(_truncate(place, name.level).qualifier()), segment(ent.name))
+    if name.generic:
+        return entity_iri(ent.type, segment(ent.name), in_article(x.doc.id))
+    if name.local and not name.places:
+        place = ctx if ctx else actx
+        if place.city or place.district:
+            return entity_iri(ent.type, segment(place.qualifier()), segment(ent.name))
+    return entity_iri(ent.type, segment(ent.name))
+
+
+def _place_iri(ent: Entity, actx: Context) -> str:
+    places, rest = divisions().leading(ent.name)
+    if places and not rest:  # an administrative area: named by its full chain (黄浦区 → 上海市黄浦区)
+        ctx = divisions().complete(divisions().context(places))
+        if not ctx.city and ctx.district and actx.city:
+            ctx = divisions().complete(Context(actx.province, actx.city, ctx.district))
+        return entity_iri("Place", segment(ctx.qualifier() or ent.name))
+    return entity_iri("Place", segment(ent.name))
+
+
+def _truncate(ctx: Context, level: str) -> Context:
+    keep = LEVELS[: LEVELS.index(level) + 1]
+    return Context(*(getattr(ctx, lv) if lv in keep else "" for lv in LEVELS))
+
+
+def _anchor(person: Entity, x: Extraction) -> str:
+    """The organisation a person's IRI is anchored on in this article: the first by IRI, preferring
+    one that other articles can name too (not `/@article`)."""
+    orgs = [
+        x.entities[f.object].iri
+        for f in x.facts
+        if f.relation == "holds_post" and f.subject == person.key and f.object in x.entities
+    ]
+    orgs = [o for o in orgs if o]
+    return min(orgs, key=lambda iri: (article_scoped(iri), iri), default="")
+
+
+def _parent_meeting(committee: Entity, x: Extraction) -> str:
+    parents = [
+        x.entities[f.subject].iri
+        for f in x.facts
+        if f.relation == "has_committee" and f.object == committee.key and f.subject in x.entities
+    ]
+    return min((p for p in parents if p), default="")
+
+
+def resolution_quads(x: Extraction) -> list[ox.Quad]:
+    """What the global pass needs besides the article graph proper: the IRI each entity was minted
+    with (kept when the IRI is rewritten), the context each entity and the article have."""
+    g = ox.NamedNode(article_graph(x.doc.id))
+    minted = V.term("mintedAs")
+    out = []
+    for ent in x.entities.values():
+        node = ox.NamedNode(ent.iri)
+        out.append(ox.Quad(node, minted, node, g))
+        out += _context_quads(node, entity_context(ent), g)
+    out += _context_quads(ox.NamedNode(article_iri(x.doc.id)), article_context(x), g)
+    return out
+
+
+def _context_quads(node: ox.NamedNode, ctx: Context, g: ox.NamedNode) -> list[ox.Quad]:
+    return [
+        ox.Quad(node, V.term(CONTEXT_TERMS[lv]), ox.Literal(getattr(ctx, lv), language="zh"), g)
+        for lv in LEVELS
+        if getattr(ctx, lv)
+    ]
