@@ -26,3 +26,21 @@ def output_option(f):
         default=None,
         help="Write to this file instead of standard output.",
     )(f)
+
+
+def decisions_option(f):
+    return click.option(
+        "--decisions",
+        "decisions",
+        default=None,
+        envvar="PBKG_DECISIONS",
+        type=click.Path(dir_okay=False),
+        help="Review decisions file (default: graphs/decisions.yaml when it exists). Env: PBKG_DECISIONS.",
+    )(f)
+
+
+def format_option(*choices: str):
+    """--format with the first choice as default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True
+    )

@@ -3,11 +3,11 @@
     decisions:
       - same: [org/上海建工, org/上海建工集团股份有限公司]   # these two are one entity
         by: 林研究员
-        on: 2025-05-06
+        date: 2025-05-06
         note: 年报写明“上海建工”即集团
       - different: [person/王伟/…, person/王伟/…]           # these two are not
         by: 林研究员
-        on: 2025-05-06
+        date: 2025-05-06
       - wrong:                                              # this fact is wrong
           subject: person/杲云/中共上海市黄浦区委员会
           relation: holds_post
@@ -15,7 +15,7 @@
           role: 书记                                        # optional
           article: 101_caojiadu_lianxihuiyi.txt             # optional: only this article's statement
         by: 林研究员
-        on: 2025-05-06
+        date: 2025-05-06
 
 Entities are named by IRI, in full or from `id/` on (`org/…`); a retired IRI works too. `same`
 and `different` win over every rule; `wrong` marks the matching assertions `pbkg:rejects`, and
@@ -55,7 +55,7 @@ class Decision:
     entities: list[str] = field(default_factory=list)  # same / different: two IRIs
     fact: dict = field(default_factory=dict)  # wrong: subject, relation, object, role, article
     by: str = ""
-    on: str = ""
+    on: str = ""  # the `date:` of the entry (YAML reads a key `on` as true, so the file says `date`)
     note: str = ""
 
     @property
@@ -106,9 +106,11 @@ def _decision(p: Path, n: int, entry) -> Decision:
     if len(verdicts) != 1:
         raise DecisionsError(f"{where}: needs exactly one of {', '.join(VERDICTS)}")
     verdict = verdicts[0]
-    on = entry.get("on", "")
     d = Decision(
-        verdict, by=str(entry.get("by", "") or ""), on=str(on or ""), note=str(entry.get("note", "") or "")
+        verdict,
+        by=str(entry.get("by", "") or ""),
+        on=str(entry.get("date", "") or ""),
+        note=str(entry.get("note", "") or ""),
     )
     if not d.by:
         raise DecisionsError(f"{where}: `by` (who decided) is missing")
@@ -116,7 +118,7 @@ def _decision(p: Path, n: int, entry) -> Decision:
         try:
             dt.date.fromisoformat(d.on[:10])
         except ValueError:
-            raise DecisionsError(f"{where}: `on` is not a date (YYYY-MM-DD): {d.on}") from None
+            raise DecisionsError(f"{where}: `date` is not a date (YYYY-MM-DD): {d.on}") from None
     value = entry[verdict]
     if verdict in ("same", "different"):
         if not isinstance(value, list) or len(value) != 2 or not all(value):
