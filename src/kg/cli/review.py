@@ -39,7 +39,8 @@ def review_cmd(store, decisions, fmt, limit):
         click.echo(
             f"{i}. [{r['status']}] {r['a_label']} ~ {r['b_label']}  ({r['kind']}, {r['rule']}, score {r['score']}, {r['facts']} fact(s))"
         )
-        click.echo(f"   same: [{short(r['a'])}, {short(r['b'])}]")
+        verdict = "different" if r["status"] == "merged" else "same"
+        click.echo(f"   {verdict}: [{short(r['a'])}, {short(r['b'])}]")
 
 
 def short(iri: str) -> str:

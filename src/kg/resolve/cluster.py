@@ -181,8 +181,7 @@ def known_short_forms() -> dict[str, str]:
 def org_keys(m: Mention) -> list[tuple[tuple, int, Context]]:
     """(key, reading, context) for every name of an organisation mention: reading 0 is the name as
     written, 1 the name with a leading short form read as a place."""
-    if article_scoped(m.minted[0]):
-        return []
+    scoped = article_scoped(m.minted[0])  # a generic name: only a place the article is about can pin it
     out = []
     labels = set(m.labels)
     labels |= {
@@ -195,7 +194,7 @@ def org_keys(m: Mention) -> list[tuple[tuple, int, Context]]:
             if key:
                 out.append((key, 0, Context()))
             continue
-        if name.generic:
+        if name.generic or scoped:
             continue
         for i, (unit, ctx) in enumerate(name.readings()):
             out.append((("unit", unit, name.body, name.street), i, ctx))
@@ -230,10 +229,21 @@ def block_links(
 
 
 def resolve_orgs(corpus: Corpus, uf: Components) -> list[Candidate]:
+    """Same names first; then articles that name no district get the one their streets are known to
+    be in (so their 区委 can be resolved) and names are linked again; then short forms."""
     orgs = [m for m in corpus.mentions if m.kind == "org"]
-    blocks: dict[tuple, list[tuple[Mention, int, Context]]] = defaultdict(list)
     for m in orgs:
         uf.place(m.id, org_context(m))
+    cands = link_same_names(corpus, orgs, uf)
+    if place_articles(corpus, uf):
+        cands = link_same_names(corpus, orgs, uf)
+    cands += contractions(corpus, orgs, uf)
+    return cands
+
+
+def link_same_names(corpus: Corpus, orgs: list[Mention], uf: Components) -> list[Candidate]:
+    blocks: dict[tuple, list[tuple[Mention, int, Context]]] = defaultdict(list)
+    for m in orgs:
         for key, reading, ctx in org_keys(m):
             blocks[key].append((m, reading, org_context(m, ctx)))
     links, cands = [], []
@@ -243,8 +253,23 @@ def resolve_orgs(corpus: Corpus, uf: Components) -> list[Candidate]:
         cands += maybe
     for lk in ordered(links, corpus.mentions):
         uf.join(lk)
-    cands += contractions(corpus, orgs, uf)
     return cands
+
+
+def place_articles(corpus: Corpus, uf: Components) -> bool:
+    """An article that names no district but whose streets and communities all lie in one (as other
+    articles tell) is about that district. Returns whether any article got a place this way."""
+    found: dict[str, set[Context]] = defaultdict(set)
+    for m in corpus.mentions:
+        if m.kind == "org" and not m.actx and analyse(m.name).local:
+            ctx = uf.ctx[uf.find(m.id)]
+            if ctx.district:
+                found[m.graph].add(Context(ctx.province, ctx.city, ctx.district))
+    placed = {g: next(iter(cs)) for g, cs in found.items() if len(cs) == 1}
+    for m in corpus.mentions:
+        if m.graph in placed:
+            m.actx = placed[m.graph]
+    return bool(placed)
 
 
 def contractions(corpus: Corpus, orgs: list[Mention], uf: Components) -> list[Candidate]:

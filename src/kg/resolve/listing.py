@@ -96,6 +96,8 @@ def review_rows(res: Resolution) -> list[dict]:
         ca, cb = res.result.root[c.a], res.result.root[c.b]
         merged = ca == cb
         a, b = res.corpus.mentions[c.a], res.corpus.mentions[c.b]
+        if merged and a.minted == b.minted:
+            continue  # minted alike: no decision can tell them apart (see the README)
         rows.append(
             {
                 "status": "merged" if merged else "not merged",
