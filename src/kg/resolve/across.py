@@ -8,8 +8,11 @@ the result is the same after a full build, an incremental one, or a build in ano
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from .. import vocab as V
 from ..store import Store
@@ -64,7 +67,7 @@ def resolve_store(store: Store, decisions: list[Decision] = ()) -> ResolveReport
     """Resolve and write: article graphs renamed, entities and decisions graphs rebuilt."""
     start = time.perf_counter()
     res = resolve(store, decisions)
-    mapping = rewrite.iri_map(res.corpus, res.result.root, res.entities, store)
+    mapping = rewrite.iri_map(res.corpus, res.result.root, res.entities)
     rewrite.apply(store, mapping)
     quads = entity_quads(res.entities, res.result) + timeline_quads(
         holdings(res.corpus, res.result.root, res.entities)
@@ -79,6 +82,18 @@ def resolve_store(store: Store, decisions: list[Decision] = ()) -> ResolveReport
         seconds=time.perf_counter() - start,
         warnings=res.warnings,
     )
+
+
+def publish(store: Store, graph: str, quads: list[ox.Quad]) -> bool:
+    """Replace a derived graph unless it already holds exactly these quads (a digest stored in the
+    graph tells), so a pass that changes nothing writes nothing. Returns whether it wrote."""
+    digest = hashlib.sha1("\n".join(sorted(map(str, quads))).encode("utf-8")).hexdigest()
+    g = ox.NamedNode(graph)
+    mark = ox.Quad(g, V.term("contentHash"), ox.Literal(digest), g)
+    if store.ask(f"ASK {{ GRAPH {g} {{ {mark.subject} {mark.predicate} {mark.object} }} }}"):
+        return False
+    store.replace_graph(graph, [*quads, mark])
+    return True
 
 
 def same_as(store: Store) -> dict[str, str]:

@@ -178,37 +178,54 @@ def known_short_forms() -> dict[str, str]:
     return {normalise(k): normalise(v) for k, v in (lexicon("short_forms.yaml").get("known") or {}).items()}
 
 
-def org_keys(m: Mention) -> list[tuple[tuple, int, Context]]:
-    """(key, reading, context) for every name of an organisation mention: reading 0 is the name as
-    written, 1 the name with a leading short form read as a place."""
+HOW = {
+    "alias": "a name the article gives as an alias",
+    "known": "a known short form (short_forms.yaml)",
+    "place": "the same once a leading 上海/北京… is read as a place",
+}
+
+
+def same_name(how_a: str, how_b: str) -> tuple[float, str]:
+    """Score and rule of a link between two names with one key, by how each got that key."""
+    hows = sorted({how_a, how_b} - {"name"})
+    score = 0.9 if "place" in hows else 1.0
+    return score, "same name" + "".join(f"; {HOW[h]}" for h in hows)
+
+
+def org_keys(m: Mention) -> list[tuple[tuple, str, Context]]:
+    """(key, how, context) for every name of an organisation mention; `how` says whether the key
+    comes from its name as written, an alias the article gives, the known short forms, or the name
+    with a leading province or city short form read as a place."""
     scoped = article_scoped(m.minted[0])  # a generic name: only a place the article is about can pin it
     out = []
-    labels = set(m.labels)
-    labels |= {
-        known_short_forms()[normalise(lab)] for lab in m.labels if normalise(lab) in known_short_forms()
-    }
-    for label in sorted(labels):
+    labels = {lab: "name" for lab in m.names}
+    labels.update({lab: "alias" for lab in m.aliases - m.names})
+    for lab in list(labels):
+        full = known_short_forms().get(normalise(lab))
+        if full and full not in labels:
+            labels[full] = "known"
+    for label, how in sorted(labels.items()):
         name = analyse(label)
         if name.is_place_body:
             key = place_key(name, m)
             if key:
-                out.append((key, 0, Context()))
+                out.append((key, how, Context()))
             continue
         if name.generic or scoped:
             continue
         for i, (unit, ctx) in enumerate(name.readings()):
-            out.append((("unit", unit, name.body, name.street), i, ctx))
+            out.append((("unit", unit, name.body, name.street), "place" if i else how, ctx))
     return out
 
 
 def block_links(
-    block: list[tuple[Mention, int, Context]], rule: str, score_of: Callable[[int, int], float]
+    block: list[tuple[Mention, str, Context]], score_of: Callable[[str, str], tuple[float, str]]
 ) -> tuple[list[Link], list[Candidate]]:
     """Links within a block of mentions that share a key, one place at a time: each joins the one
     group of its block whose place it fits; a mention that fits several is left for review."""
     links: list[Link] = []
     cands: list[Candidate] = []
-    groups: list[tuple[Context, Mention, int]] = []  # (place, head, head reading)
+    groups: list[tuple[Context, Mention, str]] = []  # (place, head, how the head got the key)
     seen: set[int] = set()
     for m, reading, ctx in sorted(block, key=lambda t: (-len(t[2].known()), t[2].known(), t[0].minted, t[1])):
         if m.id in seen:
@@ -217,14 +234,12 @@ def block_links(
         fits = [i for i, (gctx, _, _) in enumerate(groups) if gctx.compatible(ctx)]
         if len(fits) == 1:
             gctx, head, hr = groups[fits[0]]
-            links.append(Link(head.id, m.id, score_of(hr, reading), rule))
+            links.append(Link(head.id, m.id, *score_of(hr, reading)))
             groups[fits[0]] = (gctx.merge(ctx), head, hr)
         elif not fits:
             groups.append((ctx, m, reading))
         else:
-            cands += [
-                Candidate(groups[i][1].id, m.id, 0.5, f"{rule}, but it fits several places") for i in fits
-            ]
+            cands += [Candidate(groups[i][1].id, m.id, 0.5, "same name, but it fits several places") for i in fits]
     return links, cands
 
 
@@ -242,13 +257,13 @@ def resolve_orgs(corpus: Corpus, uf: Components) -> list[Candidate]:
 
 
 def link_same_names(corpus: Corpus, orgs: list[Mention], uf: Components) -> list[Candidate]:
-    blocks: dict[tuple, list[tuple[Mention, int, Context]]] = defaultdict(list)
+    blocks: dict[tuple, list[tuple[Mention, str, Context]]] = defaultdict(list)
     for m in orgs:
-        for key, reading, ctx in org_keys(m):
-            blocks[key].append((m, reading, org_context(m, ctx)))
+        for key, how, ctx in org_keys(m):
+            blocks[key].append((m, how, org_context(m, ctx)))
     links, cands = [], []
     for _, block in sorted(blocks.items()):
-        got, maybe = block_links(block, "same name", lambda r1, r2: 1.0 if r1 == r2 == 0 else 0.9)
+        got, maybe = block_links(block, same_name)
         links += got
         cands += maybe
     for lk in ordered(links, corpus.mentions):
@@ -362,7 +377,7 @@ def party_links(corpus: Corpus, uf: Components) -> set[tuple[int, int]]:
 def resolve_named(corpus: Corpus, uf: Components, kinds: set[str]) -> list[Candidate]:
     """Places, projects, documents: the same normalised name in compatible places (an administrative
     area by its full chain: 黄浦区 = 上海市黄浦区)."""
-    blocks: dict[tuple, list[tuple[Mention, int, Context]]] = defaultdict(list)
+    blocks: dict[tuple, list[tuple[Mention, str, Context]]] = defaultdict(list)
     for m in corpus.mentions:
         if m.kind not in kinds or article_scoped(m.minted[0]):
             continue
@@ -372,10 +387,10 @@ def resolve_named(corpus: Corpus, uf: Components, kinds: set[str]) -> list[Candi
         if m.kind == "place":
             keys |= {("place", q) for q in {_area(label) for label in m.labels} if q}
         for key in keys:
-            blocks[key].append((m, 0, ctx))
+            blocks[key].append((m, "name", ctx))
     links, cands = [], []
     for _, block in sorted(blocks.items()):
-        got, maybe = block_links(block, "same name", lambda r1, r2: 1.0)
+        got, maybe = block_links(block, same_name)
         links += got
         cands += maybe
     for lk in ordered(links, corpus.mentions):
@@ -613,7 +628,7 @@ def resolve_events(corpus: Corpus, uf: Components) -> list[Candidate]:
         if p.date and not article_scoped(corpus.mentions[mid].minted[0]):
             by_date[p.date].append(mid)
     links, cands = [], []
-    for day, ids in sorted(by_date.items()):
+    for ids in by_date.values():
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 score, rule = event_score(profiles[a], profiles[b])
@@ -623,32 +638,27 @@ def resolve_events(corpus: Corpus, uf: Components) -> list[Candidate]:
                     links.append(Link(a, b, score, rule))
                 elif score > 0:
                     cands.append(Candidate(a, b, score, rule))
-        links += _other_days(day, ids, by_date, profiles)
+    links += other_days(by_date, profiles)
     for lk in ordered(links, corpus.mentions):
         uf.join(lk, lambda x, y: True)
     return cands
 
 
-def _other_days(
-    day: str, ids: list[int], by_date: dict[str, list[int]], profiles: dict[int, EventProfile]
-) -> list[Link]:
+def other_days(by_date: dict[str, list[int]], profiles: dict[int, EventProfile]) -> list[Link]:
     """The same meeting reported with another date (within a week): names nearly equal and the same
     host or two attendees in common. `kg report conflicts` then shows both dates."""
-    d0 = _day(day)
-    if d0 is None:
-        return []
+    days = sorted((d, iso) for iso in by_date if (d := _day(iso)) is not None)
     out = []
-    for other, oids in by_date.items():
-        d1 = _day(other)
-        if d1 is None or not 0 < (d1 - d0).days <= 7:
-            continue
-        for a in ids:
-            for b in oids:
-                pa, pb = profiles[a], profiles[b]
-                near = fuzz.ratio(pa.core, pb.core) >= 90
-                linked = pa.hosts & pb.hosts or len(pa.attendees & pb.attendees) >= 2
-                if near and linked and event_score(pa, pb)[0] >= 0:
-                    out.append(Link(a, b, 1.5, "same meeting, dates differ"))
+    for i, (d0, iso0) in enumerate(days):
+        for d1, iso1 in days[i + 1 :]:
+            if (d1 - d0).days > 7:
+                break
+            for a in by_date[iso0]:
+                for b in by_date[iso1]:
+                    pa, pb = profiles[a], profiles[b]
+                    linked = pa.hosts & pb.hosts or len(pa.attendees & pb.attendees) >= 2
+                    if linked and fuzz.ratio(pa.core, pb.core) >= 90 and event_score(pa, pb)[0] >= 0:
+                        out.append(Link(a, b, 1.5, "same meeting, dates differ"))
     return out
 
 

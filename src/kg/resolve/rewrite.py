@@ -13,15 +13,15 @@ from .. import vocab as V
 from ..store import Store
 from .canonical import Resolved
 from .iri import holding_iri, post_iri
-from .mentions import ARTICLE_GRAPH, Corpus
+from .mentions import Corpus
 
 BATCH = 5000
 
 
-def iri_map(
-    corpus: Corpus, root: dict[int, int], entities: dict[int, Resolved], store: Store
-) -> list[tuple[str, str, str]]:
-    """(graph, IRI now, IRI after resolution) for every node whose IRI changes."""
+def iri_map(corpus: Corpus, root: dict[int, int], entities: dict[int, Resolved]) -> list[tuple[str, str, str]]:
+    """(graph, IRI now, IRI after resolution) for every node whose IRI changes. Post and holding
+    nodes are named from their person, organisation and title (`kg.rdf`), so their renames follow
+    from the holds_post assertions without reading them."""
     new: dict[tuple[str, str], str] = {}
     for m in corpus.mentions:
         target = entities[root[m.id]].iri
@@ -31,26 +31,17 @@ def iri_map(
     def renamed(g: str, iri: str) -> str:
         return new.get((g, iri), iri)
 
-    out = [(g, old, target) for (g, old), target in new.items()]
-    for r in store.select(
-        V.sparql_prefixes()
-        + """SELECT ?g ?h ?p ?o ?role WHERE { GRAPH ?g { ?h a pbkg:PostHolding ; org:member ?p ; org:organization ?o ; pbkg:role ?role } }"""
-    ):
-        g, h = r["g"].value, r["h"].value
-        if g.startswith(ARTICLE_GRAPH):
-            target = holding_iri(renamed(g, r["p"].value), renamed(g, r["o"].value), r["role"].value)
-            if target != h:
-                out.append((g, h, target))
-    for r in store.select(
-        V.sparql_prefixes()
-        + """SELECT ?g ?post ?o ?role WHERE { GRAPH ?g { ?post a pbkg:Post ; org:postIn ?o ; pbkg:role ?role } }"""
-    ):
-        g, post = r["g"].value, r["post"].value
-        if g.startswith(ARTICLE_GRAPH):
-            target = post_iri(renamed(g, r["o"].value), r["role"].value)
-            if target != post:
-                out.append((g, post, target))
-    return sorted(set(out))
+    out = {(g, old, target) for (g, old), target in new.items()}
+    for st in corpus.statements:
+        if st.relation != "holds_post":
+            continue
+        g, person, org = st.graph, st.subject, st.object
+        pairs = [
+            (holding_iri(person, org, st.role), holding_iri(renamed(g, person), renamed(g, org), st.role)),
+            (post_iri(org, st.role), post_iri(renamed(g, org), st.role)),
+        ]
+        out |= {(g, old, target) for old, target in pairs if old != target}
+    return sorted(out)
 
 
 def apply(store: Store, mapping: list[tuple[str, str, str]]) -> None:
