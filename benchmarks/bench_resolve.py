@@ -28,7 +28,9 @@ from kg.resolve.across import resolve_store
 from kg.resolve.places import divisions
 from kg.store import EmbeddedStore
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国志红文斌宇浩然思远嘉树若溪书澜晓川承泽"
 TRADES = ["建设", "数智", "物流", "文旅", "置业", "科技", "能源", "传媒", "餐饮", "物业"]
 ROLES = ["书记", "副书记", "董事长", "总经理", "主任", "委员"]
@@ -44,7 +46,9 @@ class World:
         for dist in rng.sample(districts, 300):
             ctx = d.complete(d.context([dist]))
             if ctx.city and ctx.city != "-":
-                streets = [f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice('路桥湾园')}街道" for _ in range(4)]
+                streets = [
+                    f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.choice('路桥湾园')}街道" for _ in range(4)
+                ]
                 self.places.append((ctx, streets))
         self.firms = []
         for i in range(n_firms):
@@ -52,7 +56,9 @@ class World:
             stem = f"{rng.choice(GIVEN)}{rng.choice(SURNAMES)}{i % 97}"
             short = ctx.city.removesuffix("市")
             trade = rng.choice(TRADES)
-            self.firms.append((ctx, f"{short}{stem}{trade}集团股份有限公司", f"{stem}{trade}", f"{short}{stem}{trade}集团"))
+            self.firms.append(
+                (ctx, f"{short}{stem}{trade}集团股份有限公司", f"{stem}{trade}", f"{short}{stem}{trade}集团")
+            )
         self.people = []
         for _ in range(n_people):  # a few thousand names over six thousand people: namesakes happen
             name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN[:20]])
@@ -64,7 +70,14 @@ def article(world: World, i: int, rng: random.Random) -> Extraction:
     street = rng.choice(streets)
     day = f"20{rng.randint(18, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     title = f"{ctx.district}{street}召开区域化党建联席会议"
-    doc = Document(f"gen{i:05d}.txt", f"gen{i:05d}.txt", title, title, list(range(len(title))), list(range(1, len(title) + 1)))
+    doc = Document(
+        f"gen{i:05d}.txt",
+        f"gen{i:05d}.txt",
+        title,
+        title,
+        list(range(len(title))),
+        list(range(1, len(title) + 1)),
+    )
     doc.title, doc.date = title, DateValue(day)
     x = Extraction(doc=doc)
     ev = Evidence(title, 0, len(title), rule="bench", confidence=0.8)
@@ -107,7 +120,9 @@ def load(store: EmbeddedStore, extractions: list[Extraction]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--store", type=Path, default=None, help="store folder (default: a temporary one, removed after)")
+    ap.add_argument(
+        "--store", type=Path, default=None, help="store folder (default: a temporary one, removed after)"
+    )
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     folder = args.store or Path(tempfile.mkdtemp(prefix="bench_resolve_")) / "store"
@@ -123,11 +138,15 @@ def main() -> None:
         print(f"loaded {sum(1 for _ in store.quads())} quads in {time.perf_counter() - t:.1f}s")
         for label in ("first pass (all new)", "second pass (nothing new)"):
             r = resolve_store(store)
-            print(f"{label}: {r.seconds:.1f}s, {r.mentions} mentions → {r.entities} entities, {r.rewritten} nodes renamed, {r.candidates} candidates")
+            print(
+                f"{label}: {r.seconds:.1f}s, {r.mentions} mentions → {r.entities} entities, {r.rewritten} nodes renamed, {r.candidates} candidates"
+            )
         more = [article(world, args.articles + i, rng) for i in range(100)]
         load(store, more)
         r = resolve_store(store)
-        print(f"incremental (+100 articles): {r.seconds:.1f}s, {r.mentions} mentions → {r.entities} entities, {r.rewritten} renamed")
+        print(
+            f"incremental (+100 articles): {r.seconds:.1f}s, {r.mentions} mentions → {r.entities} entities, {r.rewritten} renamed"
+        )
     finally:
         store.close()
         if args.store is None:

@@ -46,7 +46,7 @@ def process(doc) -> Extraction:
 
 def write(store: Store, x: Extraction) -> None:
     graph, quads = article_quads(x)
-    quads += resolution_quads(x)
+    quads += resolution_quads(x, quads)
     art = ox.NamedNode(article_iri(x.doc.id))
     meta_subjects = [art, ox.NamedNode(article_graph(x.doc.id)), ox.NamedNode(f"{art.value}/extraction")]
     store.replace_article(graph, quads, meta_subjects, meta_quads(x, version()))

@@ -67,7 +67,8 @@ def resolve_store(store: Store, decisions: list[Decision] = ()) -> ResolveReport
     """Resolve and write: article graphs renamed, entities and decisions graphs rebuilt."""
     start = time.perf_counter()
     res = resolve(store, decisions)
-    mapping = rewrite.iri_map(res.corpus, res.result.root, res.entities)
+    mapping, warnings = rewrite.iri_map(res.corpus, res.result.root, res.entities)
+    res.warnings += warnings
     rewrite.apply(store, mapping)
     quads = entity_quads(res.entities, res.result) + timeline_quads(
         holdings(res.corpus, res.result.root, res.entities)

@@ -239,7 +239,9 @@ def block_links(
         elif not fits:
             groups.append((ctx, m, reading))
         else:
-            cands += [Candidate(groups[i][1].id, m.id, 0.5, "same name, but it fits several places") for i in fits]
+            cands += [
+                Candidate(groups[i][1].id, m.id, 0.5, "same name, but it fits several places") for i in fits
+            ]
     return links, cands
 
 

@@ -8,7 +8,9 @@ keeping the IRI minted here as `pbkg:mintedAs` so the decision can be remade fro
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import astuple
 from functools import cache
 
 import pyoxigraph as ox
@@ -156,18 +158,61 @@ def _parent_meeting(committee: Entity, x: Extraction) -> str:
     return min((p for p in parents if p), default="")
 
 
-def resolution_quads(x: Extraction) -> list[ox.Quad]:
-    """What the global pass needs besides the article graph proper: the IRI each entity was minted
-    with (kept when the IRI is rewritten), the context each entity and the article have."""
+def resolution_quads(x: Extraction, article: list[ox.Quad]) -> list[ox.Quad]:
+    """What the global pass needs besides the article graph proper (`article`, as kg.rdf wrote it):
+    each entity's `pbkg:mintedAs` (kept when its IRI is rewritten) and context, and one
+    `pbkg:resolutionRecord` that holds everything the pass reads about the article in a single
+    literal (see `record`), so a store of many articles is read in one row per article."""
     g = ox.NamedNode(article_graph(x.doc.id))
+    art = ox.NamedNode(article_iri(x.doc.id))
     minted = V.term("mintedAs")
     out = []
     for ent in x.entities.values():
         node = ox.NamedNode(ent.iri)
         out.append(ox.Quad(node, minted, node, g))
         out += _context_quads(node, entity_context(ent), g)
-    out += _context_quads(ox.NamedNode(article_iri(x.doc.id)), article_context(x), g)
+    out += _context_quads(art, article_context(x), g)
+    out.append(ox.Quad(art, V.term("resolutionRecord"), ox.Literal(record(x, article)), g))
     return out
+
+
+def record(x: Extraction, article: list[ox.Quad]) -> str:
+    """The article's entities (minted IRI, class, names, context) and assertions (relation, subject
+    and object as minted, role, date, evidence) as JSON: what the article says, in its own IRIs,
+    never touched by later passes."""
+    assertions: dict[str, dict] = {}
+    fields = {V.RDF + "subject": "s", V.RDF + "predicate": "rel", V.RDF + "object": "o"}
+    fields |= {V.ONT + "role": "role", V.ONT + "date": "date", V.ONT + "evidenceText": "text"}
+    kind = V.term("Assertion")
+    nodes = {q.subject.value for q in article if q.predicate == V.RDF_TYPE and q.object == kind}
+    for q in article:
+        key = fields.get(q.predicate.value)
+        if key and q.subject.value in nodes:
+            assertions.setdefault(q.subject.value, {"a": q.subject.value})[key] = q.object.value
+    facts = []
+    for a in sorted(assertions.values(), key=lambda d: d["a"]):
+        rel = V.relation_of(a.get("rel", ""))
+        if rel and "s" in a and "o" in a:
+            facts.append({**a, "rel": rel})
+    doc = x.doc
+    data = {
+        "file": doc.id,
+        "date": doc.date.iso if doc.date else "",
+        "ctx": list(astuple(article_context(x))),
+        "entities": [
+            {
+                "iri": e.iri,
+                "type": e.type,
+                "name": e.name,
+                "aliases": sorted(e.aliases - {e.name}),
+                "printed": sorted(e.printed - e.aliases - {e.name}),
+                "ctx": list(astuple(entity_context(e))),
+            }
+            for e in sorted(x.entities.values(), key=lambda e: e.iri)
+        ],
+        "facts": facts,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def _context_quads(node: ox.NamedNode, ctx: Context, g: ox.NamedNode) -> list[ox.Quad]:

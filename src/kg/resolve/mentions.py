@@ -1,24 +1,23 @@
 """What the store says about each entity as each article names it: the input of the global pass.
 
-A *mention* is one entity node in one article graph. It keeps the IRIs the article minted for it
-(`pbkg:mintedAs`, which IRI rewriting never touches), so the global pass can start from the
-articles' own readings every time, whatever earlier passes decided. Everything is read with a few
-SELECTs through the `Store` interface, so a remote SPARQL store works the same.
+A *mention* is one entity of one article, known by the IRI the article minted for it. Each article
+graph holds a resolution record (`kg.resolve.local.record`: its entities and assertions in its own
+minted IRIs, never rewritten), so the global pass starts from the articles' own readings every
+time, whatever earlier passes decided, and reads a store in one row per article plus one per
+entity (`pbkg:mintedAs`: the IRI the entity has now). Two SELECTs through the `Store` interface,
+so a remote SPARQL store works the same.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from dataclasses import dataclass, field
 
 from .. import vocab as V
 from ..store import Store
-from .iri import class_segment
 from .places import Context
 
 ARTICLE_GRAPH = V.BASE + "graph/article/"
-ARTICLE_IRI = V.BASE + "id/article/"
-CONTEXT_PROPS = {V.ONT + "contextProvince": 0, V.ONT + "contextCity": 1, V.ONT + "contextDistrict": 2}
 KIND_OF_TYPE = {
     "Person": "person",
     "PartyOrganization": "org",
@@ -39,7 +38,7 @@ class Mention:
     id: int
     graph: str
     node: str  # the IRI the article graph uses for it now
-    minted: tuple[str, ...]  # the IRIs the article minted (one, or more after an in-article merge)
+    minted: tuple[str, ...]  # the IRI the article minted for it
     article: str  # the article's file name
     article_iri: str
     kind: str = "thing"  # person, org, committee, event, place, project, document
@@ -57,8 +56,8 @@ class Mention:
 
     @property
     def name(self) -> str:
-        """The article's canonical name (the longest if an in-article merge left several)."""
-        return max(self.names, key=lambda n: (len(n), n)) if self.names else self.node.rsplit("/", 1)[-1]
+        """The article's canonical name."""
+        return next(iter(self.names))
 
 
 @dataclass
@@ -79,127 +78,65 @@ class Statement:
 class Corpus:
     mentions: list[Mention]
     statements: list[Statement]
-    by_node: dict[tuple[str, str], Mention]  # (graph, node) → mention
+    by_minted: dict[tuple[str, str], Mention]  # (graph, IRI the article minted) → mention
 
-    def mention(self, graph: str, node: str) -> Mention | None:
-        return self.by_node.get((graph, node))
+    def mention(self, graph: str, minted: str) -> Mention | None:
+        """The mention an assertion's subject or object is (assertions name them as minted)."""
+        return self.by_minted.get((graph, minted))
 
 
 def read(store: Store) -> Corpus:
-    """Every mention and assertion of the article graphs, as of now."""
-    minted: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for r in store.select(V.sparql_prefixes() + "SELECT ?g ?e ?m WHERE { GRAPH ?g { ?e pbkg:mintedAs ?m } }"):
-        g = r["g"].value
-        if g.startswith(ARTICLE_GRAPH):
-            minted[(g, r["e"].value)].append(r["m"].value)
-    articles = _articles(store)
-    mentions: dict[tuple[str, str], Mention] = {}
-    # numbered by what the articles minted, never by the IRIs earlier passes wrote
-    for i, (g, e) in enumerate(sorted(minted, key=lambda ge: (ge[0], sorted(minted[ge])))):
-        file, art_iri, date, actx = articles.get(g, ("", "", "", Context()))
-        mentions[(g, e)] = Mention(
-            i, g, e, tuple(sorted(minted[(g, e)])), file, art_iri, actx=actx, date=date
+    """Every mention and assertion of the article graphs: one resolution record per article (what
+    it minted, never rewritten) and the IRI each minted entity has in its graph now."""
+    nodes = {
+        (r["g"].value, r["m"].value): r["e"].value
+        for r in store.select(
+            V.sparql_prefixes() + "SELECT ?g ?e ?m WHERE { GRAPH ?g { ?e pbkg:mintedAs ?m } }"
         )
-    _describe(store, mentions)
-    statements = _statements(store)
-    return Corpus(list(mentions.values()), statements, mentions)
-
-
-def _articles(store: Store) -> dict[str, tuple[str, str, str, Context]]:
-    """Article graph → (file name, article IRI, publication date, the place the article is about)."""
-    out: dict[str, tuple[str, str, str, Context]] = {}
-    for r in store.select(
-        V.sparql_prefixes()
-        + """SELECT ?g ?art ?file ?date WHERE {
-               GRAPH <%s> { ?g prov:wasDerivedFrom ?art . ?art pbkg:fileName ?file OPTIONAL { ?art pbkg:published ?date } } }"""
-        % V.META_GRAPH
-    ):
-        out[r["g"].value] = (
-            r["file"].value,
-            r["art"].value,
-            r["date"].value if "date" in r else "",
-            Context(),
+    }
+    records = sorted(
+        (r["g"].value, r["art"].value, r["rec"].value)
+        for r in store.select(
+            V.sparql_prefixes() + "SELECT ?g ?art ?rec WHERE { GRAPH ?g { ?art pbkg:resolutionRecord ?rec } }"
         )
-    ctx: dict[str, list[str]] = defaultdict(lambda: ["", "", ""])
-    for r in store.select(
-        V.sparql_prefixes()
-        + """SELECT ?g ?art ?p ?o WHERE { GRAPH ?g { ?art ?p ?o .
-               VALUES ?p { pbkg:contextProvince pbkg:contextCity pbkg:contextDistrict } } }"""
-    ):
-        if r["art"].value.startswith(ARTICLE_IRI):
-            ctx[r["g"].value][CONTEXT_PROPS[r["p"].value]] = r["o"].value
-    for g, levels in ctx.items():
-        if g in out:
-            file, art, date, _ = out[g]
-            out[g] = (file, art, date, Context(*levels))
-    return out
-
-
-def _describe(store: Store, mentions: dict[tuple[str, str], Mention]) -> None:
-    """Types, labels and context of every mention."""
-    rows = store.select(
-        V.sparql_prefixes()
-        + """SELECT ?g ?e ?p ?o WHERE { GRAPH ?g { ?e pbkg:mentionedIn ?art ; ?p ?o .
-               VALUES ?p { rdf:type rdfs:label skos:altLabel pbkg:contextProvince pbkg:contextCity pbkg:contextDistrict } } }"""
+        if r["g"].value.startswith(ARTICLE_GRAPH)
     )
-    ctx: dict[tuple[str, str], list[str]] = defaultdict(lambda: ["", "", ""])
-    label, alt, rdf_type = V.RDFS + "label", V.SKOS + "altLabel", V.RDF + "type"
-    for r in rows:
-        m = mentions.get((r["g"].value, r["e"].value))
-        if m is None:
-            continue
-        p, o = r["p"].value, r["o"]
-        if p == rdf_type:
-            if o.value.startswith(V.ONT):
-                m.types.add(o.value[len(V.ONT) :])
-        elif p == label:
-            m.names.add(o.value)
-        elif p == alt:
-            (m.printed if (getattr(o, "language", "") or "").lower() == "zh-hant" else m.aliases).add(o.value)
-        else:
-            ctx[(m.graph, m.node)][CONTEXT_PROPS[p]] = o.value
-    for key, levels in ctx.items():
-        mentions[key].ctx = Context(*levels)
-    for m in mentions.values():
-        kinds = {KIND_OF_TYPE.get(t, "") for t in m.types} - {""}
-        m.kind = min(kinds) if len(kinds) == 1 else _kind_of_iri(m)
-
-
-def _kind_of_iri(m: Mention) -> str:
-    seg = class_segment(m.minted[0]) if m.minted else ""
-    return {
-        "org": "org",
-        "person": "person",
-        "event": "event",
-        "committee": "committee",
-        "place": "place",
-    }.get(seg, seg or "thing")
-
-
-def _statements(store: Store) -> list[Statement]:
-    rows = store.select(
-        V.sparql_prefixes()
-        + """SELECT ?g ?a ?s ?p ?o ?role ?date ?text WHERE { GRAPH ?g {
-               ?a a pbkg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-               OPTIONAL { ?a pbkg:role ?role } OPTIONAL { ?a pbkg:date ?date } OPTIONAL { ?a pbkg:evidenceText ?text } } }"""
-    )
-    out = []
-    for r in rows:
-        g = r["g"].value
-        rel = V.relation_of(r["p"].value)
-        if rel is None or not g.startswith(ARTICLE_GRAPH):
-            continue
-        out.append(
-            Statement(
+    mentions: list[Mention] = []
+    statements: list[Statement] = []
+    by_minted: dict[tuple[str, str], Mention] = {}
+    for g, art, text in records:
+        data = json.loads(text)
+        actx = Context(*data["ctx"])
+        for e in data["entities"]:
+            m = Mention(
+                len(mentions),
                 g,
-                r["a"].value,
-                r["s"].value,
-                rel,
-                r["o"].value,
-                r["role"].value if "role" in r else "",
-                r["date"].value if "date" in r else "",
-                r["text"].value if "text" in r else "",
+                nodes.get((g, e["iri"]), e["iri"]),
+                (e["iri"],),
+                data["file"],
+                art,
+                KIND_OF_TYPE.get(e["type"], "thing"),
+                {e["type"]},
+                {e["name"]},
+                set(e["aliases"]),
+                set(e["printed"]),
+                Context(*e["ctx"]),
+                actx,
+                data["date"],
             )
-        )
-    out.sort(key=lambda s: (s.graph, s.assertion))
-    return out
+            mentions.append(m)
+            by_minted[(g, e["iri"])] = m
+        for f in data["facts"]:
+            statements.append(
+                Statement(
+                    g,
+                    f["a"],
+                    f["s"],
+                    f["rel"],
+                    f["o"],
+                    f.get("role", ""),
+                    f.get("date", ""),
+                    f.get("text", ""),
+                )
+            )
+    return Corpus(mentions, statements, by_minted)

@@ -18,30 +18,41 @@ from .mentions import Corpus
 BATCH = 5000
 
 
-def iri_map(corpus: Corpus, root: dict[int, int], entities: dict[int, Resolved]) -> list[tuple[str, str, str]]:
-    """(graph, IRI now, IRI after resolution) for every node whose IRI changes. Post and holding
-    nodes are named from their person, organisation and title (`kg.rdf`), so their renames follow
-    from the holds_post assertions without reading them."""
-    new: dict[tuple[str, str], str] = {}
+def iri_map(
+    corpus: Corpus, root: dict[int, int], entities: dict[int, Resolved]
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """(graph, IRI now, IRI after resolution) for every node whose IRI changes, and a warning per
+    node that now stands for two entities (two things an earlier pass merged inside one article:
+    only rebuilding the article separates them). Post and holding nodes are named from their
+    person, organisation and title (`kg.rdf`), so their renames follow from the assertions."""
+    targets: dict[tuple[str, str], set[str]] = {}
     for m in corpus.mentions:
-        target = entities[root[m.id]].iri
-        if target != m.node:
-            new[(m.graph, m.node)] = target
+        targets.setdefault((m.graph, m.node), set()).add(entities[root[m.id]].iri)
+    warnings = [
+        f"{g.rsplit('/', 1)[-1]}: {node} now stands for {len(ts)} entities; build the article again to separate them"
+        for (g, node), ts in sorted(targets.items())
+        if len(ts) > 1
+    ]
+    new = {key: min(ts) for key, ts in targets.items() if min(ts) != key[1]}
 
-    def renamed(g: str, iri: str) -> str:
-        return new.get((g, iri), iri)
+    def now(g: str, minted: str) -> str:
+        m = corpus.mention(g, minted)
+        return m.node if m else minted
+
+    def renamed(g: str, node: str) -> str:
+        return new.get((g, node), node)
 
     out = {(g, old, target) for (g, old), target in new.items()}
     for st in corpus.statements:
         if st.relation != "holds_post":
             continue
-        g, person, org = st.graph, st.subject, st.object
+        g, person, org = st.graph, now(st.graph, st.subject), now(st.graph, st.object)
         pairs = [
             (holding_iri(person, org, st.role), holding_iri(renamed(g, person), renamed(g, org), st.role)),
             (post_iri(org, st.role), post_iri(renamed(g, org), st.role)),
         ]
         out |= {(g, old, target) for old, target in pairs if old != target}
-    return sorted(out)
+    return sorted(out), warnings
 
 
 def apply(store: Store, mapping: list[tuple[str, str, str]]) -> None:
