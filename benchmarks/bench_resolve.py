@@ -113,7 +113,8 @@ def load(store: EmbeddedStore, extractions: list[Extraction]) -> None:
     """Bulk-load the articles' graphs (the build writes one update per article; this is setup)."""
     quads = []
     for x in extractions:
-        quads += article_quads(x)[1] + resolution_quads(x) + meta_quads(x, version())
+        graph = article_quads(x)[1]
+        quads += graph + resolution_quads(x, graph) + meta_quads(x, version())
     store._s.bulk_extend(quads)
 
 

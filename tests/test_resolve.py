@@ -6,6 +6,8 @@ import itertools
 
 import pytest
 
+from kg.facts import fact_rows
+
 from .resolving import Article, add, build, dump, entities, iri, labels, open_new, same_as
 
 BUILDING = "上海建工集团股份有限公司"
@@ -194,3 +196,20 @@ def test_retired_iris_minted_by_an_article_stay_resolvable_after_more_articles_a
     add(store, a)
     build(store)
     assert same_as(store)[iri("org/上海建工")] == iri(f"org/{BUILDING}")
+
+
+def test_kg_facts_gives_a_merged_entity_one_type_and_all_its_names(store):
+    arts = []
+    for i, (type_, name) in enumerate(
+        [("Enterprise", BUILDING), ("Enterprise", "上海建工集团"), ("GovernmentBody", "上海建工")]
+    ):
+        a = Article(f"t{i}.txt", f"2024-0{i + 1}-01")
+        a.entity(type_, name)
+        arts.append(a)
+    build(store, *arts)
+    rows = [
+        r for r in fact_rows(store) if r["relation"] == "type" and r["subject_iri"] == iri(f"org/{BUILDING}")
+    ]
+    assert [r["object"] for r in rows] == ["Enterprise"]
+    assert rows[0]["subject"] == BUILDING and set(rows[0]["subject_aliases"]) == {"上海建工", "上海建工集团"}
+    assert rows[0]["sources"] == ["t0.txt", "t1.txt", "t2.txt"]
