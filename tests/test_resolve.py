@@ -213,3 +213,60 @@ def test_kg_facts_gives_a_merged_entity_one_type_and_all_its_names(store):
     assert [r["object"] for r in rows] == ["Enterprise"]
     assert rows[0]["subject"] == BUILDING and set(rows[0]["subject_aliases"]) == {"上海建工", "上海建工集团"}
     assert rows[0]["sources"] == ["t0.txt", "t1.txt", "t2.txt"]
+
+
+def firm_articles(*names_and_titles: tuple[str, str]) -> list[Article]:
+    arts = []
+    for i, (name, title) in enumerate(names_and_titles):
+        a = Article(f"f{i}.txt", f"2024-0{i + 1}-01", title=title)
+        a.entity("Enterprise", name)
+        arts.append(a)
+    return arts
+
+
+def test_the_one_contraction_of_a_full_name_in_the_same_city_merges_and_stays_on_the_review_list(store):
+    from kg.resolve.across import resolve
+    from kg.resolve.listing import review_rows
+
+    build(
+        store,
+        *firm_articles(("南京宁泽医疗器械有限公司", "南京市玄武区签约"), ("宁泽医疗", "南京市玄武区推进会")),
+    )
+    assert entities(store, "org/") == {iri("org/南京宁泽医疗器械有限公司")}
+    rows = review_rows(resolve(store))
+    assert [(r["status"], r["rule"]) for r in rows] == [
+        ("merged", "宁泽医疗 is a short form of 宁泽医疗器械, the only one in the same city")
+    ]
+
+
+def test_a_contraction_that_fits_two_full_names_is_left_for_review(store):
+    from kg.resolve.across import resolve
+    from kg.resolve.listing import review_rows
+
+    build(
+        store,
+        *firm_articles(
+            ("南京宁泽医疗器械有限公司", "南京市玄武区签约"),
+            ("南京宁泽医疗科技有限公司", "南京市玄武区座谈"),
+            ("宁泽医疗", "南京市玄武区推进会"),
+        ),
+    )
+    assert len(entities(store, "org/")) == 3
+    rows = review_rows(resolve(store))
+    assert {r["status"] for r in rows} == {"not merged"} and len(rows) == 2
+
+
+def test_committees_of_one_name_are_one_only_within_one_joint_meeting(store):
+    arts = []
+    for i, meeting in enumerate(
+        ["曹家渡街道区域化党建联席会议", "曹家渡街道区域化党建联席会议", "湖滨街道区域化党建联盟"]
+    ):
+        a = Article(f"c{i}.txt", f"2024-0{i + 1}-01")
+        jm = a.entity("JointMeeting", meeting)
+        a.fact("has_committee", jm, a.entity("Committee", "经济发展专委会"))
+        arts.append(a)
+    build(store, *arts)
+    assert entities(store, "committee/") == {
+        iri("committee/曹家渡街道区域化党建联席会议/经济发展专委会"),
+        iri("committee/湖滨街道区域化党建联盟/经济发展专委会"),
+    }

@@ -91,7 +91,7 @@ def publish(store: Store, graph: str, quads: list[ox.Quad]) -> bool:
     digest = hashlib.sha1("\n".join(sorted(map(str, quads))).encode("utf-8")).hexdigest()
     g = ox.NamedNode(graph)
     mark = ox.Quad(g, V.term("contentHash"), ox.Literal(digest), g)
-    if store.ask(f"ASK {{ GRAPH {g} {{ {mark.subject} {mark.predicate} {mark.object} }} }}"):
+    if store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ {mark.subject} {mark.predicate} {mark.object} }} }}"):
         return False
     store.replace_graph(graph, [*quads, mark])
     return True
