@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from .. import vocab as V
 from ..store import Store
+from ..store.base import insert_data
 from . import rewrite
 from .canonical import Resolved, resolve_iris
 from .cluster import Candidate, Result, cluster
@@ -86,14 +87,16 @@ def resolve_store(store: Store, decisions: list[Decision] = ()) -> ResolveReport
 
 
 def publish(store: Store, graph: str, quads: list[ox.Quad]) -> bool:
-    """Replace a derived graph unless it already holds exactly these quads (a digest stored in the
-    graph tells), so a pass that changes nothing writes nothing. Returns whether it wrote."""
+    """Replace a derived graph unless it already holds exactly these quads: a digest written last
+    (so a graph cut short by a crash never carries one) tells, and a pass that changes nothing
+    writes nothing. Returns whether it wrote."""
     digest = hashlib.sha1("\n".join(sorted(map(str, quads))).encode("utf-8")).hexdigest()
     g = ox.NamedNode(graph)
     mark = ox.Quad(g, V.term("contentHash"), ox.Literal(digest), g)
     if store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ {mark.subject} {mark.predicate} {mark.object} }} }}"):
         return False
-    store.replace_graph(graph, [*quads, mark])
+    store.replace_graph(graph, quads)
+    store.update(insert_data([mark]))
     return True
 
 
