@@ -119,6 +119,18 @@ def test_generic_short_names_never_merge_across_articles_without_a_place(store):
     assert len(orgs) == 3
 
 
+def test_an_article_that_names_no_district_takes_the_one_its_street_is_known_to_be_in(store):
+    known = Article("known.txt", "2024-03-01", title="虹口区北外滩街道召开会议")
+    known.entity("GovernmentBody", "北外滩街道")
+    known.entity("PartyOrganization", "中共上海市虹口区委员会")
+    bare = Article("bare.txt", "2024-05-01", title="北外滩街道召开联席会议")
+    bare.entity("GovernmentBody", "北外滩街道")
+    bare.post(bare.entity("Person", "邬承泽"), bare.entity("PartyOrganization", "区委"), "书记")
+    build(store, known, bare)
+    assert iri("org/区委/@bare.txt") not in entities(store, "org/")
+    assert entities(store, "person/") == {iri("person/邬承泽/中共上海市虹口区委员会")}
+
+
 def test_traditional_forms_as_printed_become_alt_labels_tagged_zh_hant(store):
     a = Article("a.txt", "2024-03-01")
     a.entity("Person", "杭迎伟", printed={"杭迎偉"})

@@ -57,6 +57,19 @@ class Damage:
     orig_end: int
     text: str  # the damaged run as printed
     clean_at: int  # the clean-text offset where the lost characters were
+    kind: str = "lost"  # lost: characters lost in a re-encoding; mojibake: a garbled copy removed
+    note: str = ""
+
+
+@dataclass
+class Removed:
+    """Text that cleaning dropped as boilerplate (a trailer, a widget, forum noise), and the rule
+    of `kg/data/boilerplate.yaml` that dropped it, so users can see and tune what goes."""
+
+    orig_start: int
+    orig_end: int
+    rule: str
+    text: str
 
 
 @dataclass
@@ -75,10 +88,17 @@ class Document:
     title: str = ""
     date: DateValue | None = None
     bylines: list[Byline] = field(default_factory=list)
-    publisher: str = ""
+    publisher: str = ""  # the unit that supplied the article (来源/供稿), else the site
     url: str = ""
     damage: list[Damage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the clean text with each character as the source printed it (Traditional stays Traditional),
+    # aligned with `text` character for character: a name's printed form is printed_text[a:b]
+    printed_text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+    site: str = (
+        ""  # the website that printed it: its banner line (kept at the top of `text`) or <meta og:site_name>
+    )
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that clean characters [start, end) came from."""

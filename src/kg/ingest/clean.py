@@ -1,77 +1,127 @@
-"""Cleaning of article text: pinyin garbling, damaged characters, script, punctuation.
+"""The cleaning chain: characters → garbling → script → punctuation → boilerplate → whitespace.
 
-Each step works on `Tracked` text, so offsets into the original survive.
+Each step works on `Tracked` text, so offsets into the original survive. Script conversion opens
+a second layer whose offsets point into the unconverted text; `clean` composes the two at the end,
+which gives both the offsets into the original and the text as the source printed it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
-from ..model import Damage
+from ..model import Damage, Removed
+from . import boilerplate, garble
 from .tracked import Tracked
 
-CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff"
-TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-SYLLABLE = rf"[a-z{TONED}]*[{TONED}][a-z{TONED}]*"  # at least one tone mark: not an English word
-# a CJK character followed by its toneful pinyin in parentheses: 環(huán) → 環
-INLINE_PINYIN = re.compile(rf"([{CJK_CLASS}])\(({SYLLABLE})\)")
-# a lost character: `?` (or U+FFFD) where the character was, then its pinyin: 影?xiǎng)的 → 影的 (damage)
-LOST = re.compile(rf"[?\ufffd]{{1,2}}(?:{SYLLABLE})\)\^?")
-ASCII_PUNCT_BETWEEN_CJK = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+CJK_CLASS = garble.CJK_CLASS
+OPENCC_CONFIG = "tw2s"  # Traditional (Taiwan standard, which also covers Hong Kong forms) → Simplified
+ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+# ASCII punctuation between Chinese text (or before a number) is full-width in edited Chinese
+ASCII_BETWEEN_CJK = re.compile(
+    rf"(?<=[{CJK_CLASS}”’」』）》】])[ \t]*([,:;!?])[ \t]*(?=[{CJK_CLASS}“‘「『（《【\d])"
+)
+ASCII_PARENS_AROUND_CJK = re.compile(rf"\(([^()\n]*[{CJK_CLASS}][^()\n]*)\)")
+# NFKC only where it is safe: full-width letters, digits and arithmetic signs, compatibility and
+# radical forms of ideographs. Full-width ，。：；！？（） are the right forms in Chinese and stay.
+NFKC_SAFE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff03\uff05\uff06\uff0b\uff0d\uff0f\uff20"
+                       r"\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff]")  # fmt: skip
+DIGIT_DOT = re.compile(r"(?<=\d)．(?=\d)")
+ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]+")
+SPACE_RUN = re.compile(r"[ \t\u3000]{2,}|[\t\u3000]")
+SPACE_AT_LINE_END = re.compile(r" +\n *|\n +")
+BLANK_LINES = re.compile(r"\n{3,}")
+# a space beside full-width punctuation is never meant (it comes from &nbsp; or a line wrap)
+SPACE_BY_PUNCT = re.compile(r" +(?=[，。、；：！？”’）》】」』])|(?<=[，。、；：！？“‘（《【「『]) +")
+NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+@dataclass
+class Cleaned:
+    text: Tracked  # clean Simplified text; offsets into the original
+    printed: str  # the same text with each character as the source printed it
+    damage: list[Damage]
+    removed: list[Removed]
+    site: str  # the site's banner line, kept in the text (see boilerplate.remove)
+
+
+def clean(body: Tracked) -> Cleaned:
+    """Clean decoded article text (or HTML main text) whose offsets point into the original."""
+    u = normalise_characters(body.sub(NEWLINES, "\n"))
+    u, damage = garble.repair(u)
+    s = to_simplified(Tracked.identity(u.text))  # second layer: offsets into u
+    converted = s.text != u.text
+    s = normalise_punctuation(s)
+    s, dropped, site = boilerplate.remove(s)
+    s = tidy_whitespace(s)
+    text, printed = _compose(u, s, converted)
+    for d in damage:
+        d.clean_at = bisect.bisect_left(text.starts, d.orig_end)
+    removed = [Removed(*u.span(a, b), rule, u.text[a:b]) for a, b, rule in dropped]
+    return Cleaned(text, printed, damage, removed, site)
+
+
+def _compose(u: Tracked, s: Tracked, converted: bool) -> tuple[Tracked, str]:
+    """Offsets into the original of `s` (whose offsets point into `u`), and its printed form: a
+    character converted one-for-one from a Chinese character is printed as that character (when
+    script conversion changed nothing, the printed form is the text itself)."""
+    # no step after script conversion inserts characters, so every span of `s` is non-empty
+    starts = list(map(u.starts.__getitem__, s.starts))
+    ends = list(map([0, *u.ends].__getitem__, s.ends))  # end b of `s` is the end of u's character b - 1
+    if not converted:
+        return Tracked(s.text, starts, ends), s.text
+    source = u.text
+    printed = "".join(
+        source[a] if b - a == 1 and ch >= "\u3400" and source[a] >= "\u3400" else ch
+        for ch, a, b in zip(s.text, s.starts, s.ends, strict=True)
+    )
+    return Tracked(s.text, starts, ends), printed
+
+
+def normalise_characters(t: Tracked) -> Tracked:
+    """Safe NFKC, odd spaces → space, zero-width characters dropped."""
+    t = t.sub(NFKC_SAFE, _nfkc)
+    t = t.sub(DIGIT_DOT, ".")
+    t = t.sub(ODD_SPACE, " ")
+    return t.sub(ZERO_WIDTH, "")
+
+
+def _nfkc(m: re.Match) -> str:
+    out = unicodedata.normalize("NFKC", m.group(0))
+    return out if len(out) == 1 else m.group(0)
 
 
 @cache
-def _t2s():
+def _converter():
     import opencc
 
-    return opencc.OpenCC("t2s").convert
-
-
-def remove_pinyin(t: Tracked) -> Tracked:
-    return t.sub(INLINE_PINYIN, lambda m: m.group(1))
-
-
-def remove_damage(t: Tracked) -> tuple[Tracked, list[Damage]]:
-    damage: list[Damage] = []
-    out_len_before = 0
-    pos = 0
-    for m in LOST.finditer(t.text):
-        out_len_before += m.start() - pos
-        s, e = t.span(m.start(), m.end())
-        damage.append(Damage(orig_start=s, orig_end=e, text=m.group(0), clean_at=out_len_before))
-        pos = m.end()
-    return t.sub(LOST, ""), damage
+    return opencc.OpenCC(OPENCC_CONFIG).convert
 
 
 def to_simplified(t: Tracked) -> Tracked:
-    return t.map_chars(_t2s())
+    return t.map_text(_converter())
+
+
+def simplified(text: str) -> str:
+    """Plain-string Traditional → Simplified, for metadata read outside the text (HTML <title>)."""
+    return _converter()(text)
 
 
 def normalise_punctuation(t: Tracked) -> Tracked:
-    t = t.sub(FULLWIDTH_ALNUM, lambda m: chr(ord(m.group(0)) - 0xFEE0))
-    pattern = re.compile(rf"(?<=[{CJK_CLASS}”」）\)])\s*([,:;!?])\s*(?=[{CJK_CLASS}“「（\(\d])")
-    return t.sub(pattern, lambda m: ASCII_PUNCT_BETWEEN_CJK[m.group(1)])
+    t = t.sub(ASCII_BETWEEN_CJK, lambda m: ASCII_PUNCT[m.group(1)])
+    return t.sub(ASCII_PARENS_AROUND_CJK, lambda m: f"（{m.group(1)}）")
 
 
 def tidy_whitespace(t: Tracked) -> Tracked:
-    t = t.sub(re.compile(r"[ \t\u00a0\u200b\ufeff]+\n"), "\n")
-    t = t.sub(re.compile(r"\n[ \t\u00a0\u200b\ufeff]+"), "\n")
-    t = t.sub(re.compile(r"\n{3,}"), "\n\n")
-    t = t.sub(re.compile(r"\r\n?"), "\n")
-    # strip leading/trailing blank space
-    m = re.match(r"\s*", t.text)
-    lead = m.end() if m else 0
-    trail = len(t.text.rstrip())
-    return t.slice(lead, trail)
-
-
-def clean(t: Tracked) -> tuple[Tracked, list[Damage]]:
-    t = t.sub(re.compile(r"\r\n?"), "\n")
-    t = remove_pinyin(t)
-    t, damage = remove_damage(t)
-    t = to_simplified(t)
-    t = normalise_punctuation(t)
-    t = tidy_whitespace(t)
-    return t, damage
+    """One space for any run of spaces in a line, no spaces at line ends, at most one blank line
+    between paragraphs, nothing blank at either end."""
+    t = t.sub(SPACE_RUN, " ")
+    t = t.sub(SPACE_BY_PUNCT, "")
+    t = t.sub(SPACE_AT_LINE_END, "\n")
+    t = t.sub(BLANK_LINES, "\n\n")
+    lead = len(t.text) - len(t.text.lstrip())
+    return t.slice(lead, len(t.text.rstrip()))

@@ -22,7 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from ..extract import lexicon
+from ..extract.lexicon import data
 from .iri import article_scoped, class_segment, normalise
 from .mentions import Corpus, Mention
 from .names import OrgName, analyse, contraction, party_body_unit
@@ -175,7 +175,7 @@ def place_key(name: OrgName, m: Mention) -> tuple | None:
 
 @cache
 def known_short_forms() -> dict[str, str]:
-    return {normalise(k): normalise(v) for k, v in (lexicon("short_forms.yaml").get("known") or {}).items()}
+    return {normalise(k): normalise(v) for k, v in (data("short_forms.yaml").get("known") or {}).items()}
 
 
 HOW = {
@@ -529,7 +529,7 @@ def resolve_committees(corpus: Corpus, uf: Components) -> list[Candidate]:
 
 @cache
 def _event_lexicon() -> tuple[tuple[str, ...], re.Pattern]:
-    d = lexicon("resolution.yaml")
+    d = data("resolution.yaml")
     kinds = tuple(sorted(d["event_kinds"], key=len, reverse=True))
     return kinds, re.compile("|".join(d["event_name_noise"]))
 

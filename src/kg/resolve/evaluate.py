@@ -1,7 +1,8 @@
 """Merge precision and recall against a ground-truth file (see tests/resolution/truth.yaml).
 
-Each mention of the truth ("r03 凌思远": the entity an article names so; "r03 @2024-12-18": the
-event it dates so) is looked up in its article's graph. Over all pairs of found mentions of one
+Each mention of the truth ("r03 凌思远": the entity an article names so, "r04 区委|中共上海市虹口区
+委员会": by either name, whichever the extractor gives; "r03 @2024-12-18": the event it dates so)
+is looked up in its article's graph. Over all pairs of found mentions of one
 kind, a pair is predicted merged when both have the same IRI, and truly merged when both are
 listed under the same entity. Mentions the extractor did not read are counted as missing, not
 as errors, so the figures measure resolution and not extraction.
@@ -46,9 +47,16 @@ def merge_quality(store: Store, truth: Path) -> dict:
     for kind, entities in data.items():
         for entity, mentions in entities.items():
             for mention in mentions:
-                prefix, name = mention.split(" ", 1)
+                prefix, names = mention.split(" ", 1)
                 file = next((f for f in files if f.startswith(prefix)), "")
-                iri = dated.get((file, name[1:])) if name.startswith("@") else named.get((file, name))
+                iri = next(
+                    (
+                        dated.get((file, name[1:])) if name.startswith("@") else named.get((file, name))
+                        for name in names.split("|")
+                        if (dated.get((file, name[1:])) if name.startswith("@") else named.get((file, name)))
+                    ),
+                    None,
+                )
                 if iri:
                     found.setdefault(kind, []).append((entity, iri))
                 else:

@@ -16,9 +16,18 @@ from functools import cache
 import pyoxigraph as ox
 
 from .. import vocab as V
-from ..extract import lexicon
+from ..extract.lexicon import data
 from ..model import ORG_TYPES, Entity, Extraction
-from .iri import article_graph, article_iri, article_scoped, entity_iri, in_article, path_of, segment
+from .iri import (
+    article_graph,
+    article_iri,
+    article_scoped,
+    entity_iri,
+    in_article,
+    normalise,
+    path_of,
+    segment,
+)
 from .names import analyse
 from .places import LEVELS, Context, divisions
 
@@ -55,7 +64,7 @@ def entity_context(ent: Entity) -> Context:
 
 @cache
 def _declared_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in lexicon("short_forms.yaml")["declared"])
+    return tuple(re.compile(p) for p in data("short_forms.yaml")["declared"])
 
 
 def declared_short_forms(text: str, ent: Entity) -> set[str]:
@@ -99,7 +108,7 @@ def mint(ent: Entity, x: Extraction, actx: Context) -> str:
             else entity_iri("Committee", name, in_article(x.doc.id))
         )
     if ent.type == "Place":
-        return _place_iri(ent, actx)
+        return _place_iri(ent, actx, x.doc.id)
     if ent.type in ORG_TYPES:
         return _org_iri(ent, x, actx)
     return entity_iri(ent.type, name)
@@ -122,14 +131,27 @@ def _org_iri(ent: Entity, x: Extraction, actx: Context) -> str:
     return entity_iri(ent.type, segment(ent.name))
 
 
-def _place_iri(ent: Entity, actx: Context) -> str:
+def _place_iri(ent: Entity, actx: Context, doc_id: str) -> str:
     places, rest = divisions().leading(ent.name)
     if places and not rest:  # an administrative area: named by its full chain (黄浦区 → 上海市黄浦区)
         ctx = divisions().complete(divisions().context(places))
         if not ctx.city and ctx.district and actx.city:
             ctx = divisions().complete(Context(actx.province, actx.city, ctx.district))
         return entity_iri("Place", segment(ctx.qualifier() or ent.name))
+    if normalise(ent.name) in generic_places():  # 党群服务中心: one in every street
+        ctx = entity_context(ent) or actx
+        return entity_iri(
+            "Place",
+            segment(ctx.qualifier()) if ctx else "",
+            segment(ent.name),
+            "" if ctx else in_article(doc_id),
+        )
     return entity_iri("Place", segment(ent.name))
+
+
+@cache
+def generic_places() -> frozenset[str]:
+    return frozenset(data("resolution.yaml")["generic_places"])
 
 
 def _truncate(ctx: Context, level: str) -> Context:

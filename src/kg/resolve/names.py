@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..extract import lexicon
+from ..extract.lexicon import data
 from .iri import normalise
 from .places import Context, divisions
 
@@ -83,7 +83,7 @@ class Rules:
 
 @cache
 def rules() -> Rules:
-    d = lexicon("org_names.yaml")
+    d = data("org_names.yaml")
     return Rules(
         party_prefixes=tuple(d["party_prefixes"]),
         spellings=tuple(sorted(d["spellings"].items(), key=lambda kv: -len(kv[0]))),

@@ -2,7 +2,8 @@
 
 Resolution needs places twice: to read the context a name carries (上海市黄浦区南京东路街道 is in
 上海市 and 黄浦区; 上海建工 is a 上海 company) and to tell namesakes apart (解放路街道 exists in
-many cities; 鼓楼区 in four). The divisions come from `src/kg/data/divisions.yaml`.
+many cities; 鼓楼区 in four). The divisions are those of `src/kg/data/gazetteer.yaml` (shared with
+the extractor).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from ..extract import lexicon
+from ..extract.lexicon import data
 
 LEVELS = ("province", "city", "district")
 # suffixes dropped to get the short form of a province or city (广东省 → 广东, 上海市 → 上海)
@@ -66,17 +67,26 @@ class Context:
 class Divisions:
     """Province → city → district names, with lookups by full name and by short form."""
 
-    def __init__(self, tree: dict):
+    def __init__(self, table: dict):
+        """`table`: division code → name; a unit's province and city follow from its code
+        (first two and four digits); a municipality (上海市) is its own city."""
         self.kind: dict[str, str] = {}  # full name → province | city | district
         self.parents: dict[str, set[tuple[str, str]]] = {}  # full name → {(province, city)}
         self.short: dict[str, str] = {}  # 上海 → 上海市
-        for prov, cities in tree.items():
-            self._add(prov, "province", (prov, ""))
-            for city, districts in (cities or {}).items():
-                if city != "-":
-                    self._add(city, "city", (prov, city))
-                for d in districts or []:
-                    self._add(d, "district", (prov, "" if city == "-" else city))
+        names = {str(code): name for code, name in table.items()}
+        for code, name in sorted(names.items()):
+            prov = names.get(code[:2] + "0000", "")
+            city = names.get(code[:4] + "00", "")
+            if not city and prov.endswith("市"):
+                city = prov  # municipalities
+            if code.endswith("0000"):
+                self._add(name, "province", (name, ""))
+                if name.endswith("市"):
+                    self._add(name, "city", (name, name))
+            elif code.endswith("00"):
+                self._add(name, "city", (prov, name))
+            else:
+                self._add(name, "district", (prov, city))
         for name, kind in self.kind.items():
             if kind in ("province", "city"):
                 for suffix in SHORTENABLE:
@@ -140,7 +150,7 @@ class Divisions:
             hit = next(
                 (
                     rest[:n]
-                    for n in range(min(LONGEST_PLACE, len(rest) - 1), 1, -1)
+                    for n in range(min(LONGEST_PLACE, len(rest)), 1, -1)
                     if rest[:n] in self.kind and (n > 2 or self.kind[rest[:n]] != "district")
                 ),
                 "",
@@ -189,4 +199,4 @@ class Divisions:
 
 @cache
 def divisions() -> Divisions:
-    return Divisions(lexicon("divisions.yaml"))
+    return Divisions(data("gazetteer.yaml")["divisions"])

@@ -16,7 +16,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from .. import vocab as V
-from ..extract import lexicon
+from ..extract.lexicon import data
 from ..rdf import date_literal, zh
 from .canonical import Resolved
 from .iri import holding_iri, post_iri
@@ -49,7 +49,7 @@ class Holding:
 
 @cache
 def single_seat_roles() -> frozenset[str]:
-    return frozenset(lexicon("resolution.yaml")["single_seat_roles"])
+    return frozenset(data("resolution.yaml")["single_seat_roles"])
 
 
 def event_dates(corpus: Corpus) -> dict[str, str]:

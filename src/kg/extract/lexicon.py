@@ -1,0 +1,217 @@
+"""The extractor's lexicons, read once from the data files of src/kg/data, and the tokenizer.
+
+All word lists (titles, organisation words, places, trigger words) go into one Aho-Corasick
+automaton, so a sentence is read in a single pass; `tokens` then keeps the longest word at each
+position, left to right. Everything a rule needs to know about a word (is it a title, an
+organisation word of type X, a place with code C, a boundary) travels on the token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def data(name: str) -> dict:
+    """A YAML data file of src/kg/data."""
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_Loader)
+
+
+# token kinds
+TITLE, ORG, PLACE, BOUND, CONJ, PUNCT, QUOTE, DIGIT, CHAR = (
+    "title",
+    "org",
+    "place",
+    "bound",
+    "conj",
+    "punct",
+    "quote",
+    "digit",
+    "char",
+)
+PUNCTUATION = set("，,、。；;：:！!？?（）()【】[]—…·/|～~ \t\u3000")
+QUOTES = set("“”‘’\"'「」『』《》〈〉")
+
+
+@dataclass
+class Division:
+    """An administrative division of the gazetteer."""
+
+    code: str
+    name: str
+    level: str  # province | city | county
+
+    @property
+    def province(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def city(self) -> str:
+        return self.code[:4] + "00"
+
+
+@dataclass
+class Word:
+    """What the lexicons know about one string."""
+
+    kinds: set[str] = field(default_factory=set)
+    org_type: str = ""  # for ORG words
+    places: list[Division] = field(default_factory=list)  # for PLACE words (a name may be ambiguous)
+    short: bool = False  # a place written without its level (上海 for 上海市)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str
+    word: Word | None = None
+
+
+class Lexicon:
+    """Word lists of the data files and the automaton over all of them."""
+
+    def __init__(self):
+        titles = data("titles.yaml")
+        orgs = data("orgs.yaml")
+        rel = data("relations.yaml")
+        self.rel = rel
+        self.orgs = orgs
+        self.titles_data = titles
+        self.titles = {m + b for b in titles["base"] for m in ["", *titles["modifiers"]]}
+        self.org_types: dict[str, str] = {}
+        for type_, words in orgs["words"].items():
+            for w in words:
+                self.org_types[w] = type_
+        self.not_orgs = set(orgs["not_orgs"])
+        self.divisions: dict[str, Division] = {}
+        self.places: dict[str, list[Division]] = {}
+        self._gazetteer()
+        words: dict[str, Word] = {}
+
+        def add(text: str, kind: str) -> Word:
+            w = words.setdefault(text, Word())
+            w.kinds.add(kind)
+            return w
+
+        for t in self.titles:
+            add(t, TITLE)
+        for w, type_ in self.org_types.items():
+            add(w, ORG).org_type = type_
+        for w in ["中共", *self.not_orgs]:
+            add(w, CHAR)
+        for name, divs in self.places.items():
+            pw = add(name, PLACE)
+            pw.places = divs
+            pw.short = not any(d.name == name for d in divs)
+        for w in rel["boundaries"]:
+            add(w, BOUND)
+        for w in rel["conjunctions"]:
+            add(w, CONJ)
+        self.words = words
+        self.automaton = ahocorasick.Automaton()
+        for text, w in words.items():
+            self.automaton.add_word(text, (len(text), w))
+        self.automaton.make_automaton()
+
+    def _gazetteer(self) -> None:
+        """Divisions by code and by name; short forms (上海, 成都) of provinces and cities.
+
+        Counties keep their level: their short forms (任城, 福田) are too often parts of other words."""
+        for code, name in data("gazetteer.yaml")["divisions"].items():
+            code = str(code)
+            level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+            div = Division(code, name, level)
+            self.divisions[code] = div
+            self.places.setdefault(name, []).append(div)
+        for code in ("110000", "120000", "310000", "500000"):  # municipalities are their own city
+            div = self.divisions[code]
+            self.divisions[code[:4] + "00"] = Division(code[:4] + "00", div.name, "city")
+        for div in list(self.divisions.values()):
+            short = self.short_form(div.name) if div.level != "county" else ""
+            if short:
+                self.places.setdefault(short, []).append(div)
+
+    @staticmethod
+    def short_form(name: str) -> str:
+        """上海市 → 上海, 黄浦区 → 黄浦; names too short to drop their level keep it."""
+        for suffix in (
+            "特别行政区",
+            "维吾尔自治区",
+            "壮族自治区",
+            "回族自治区",
+            "自治区",
+            "自治州",
+            "省",
+            "市",
+            "区",
+            "县",
+        ):
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                return name[: -len(suffix)]
+        return ""
+
+    def tokens(self, text: str) -> list[Token]:
+        """Longest lexicon word at each position, left to right; other characters one by one."""
+        best: dict[int, tuple[int, Word]] = {}
+        for end, (length, word) in self.automaton.iter(text):
+            start = end - length + 1
+            if start not in best or best[start][0] < length:
+                best[start] = (length, word)
+        out: list[Token] = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = best.get(i)
+            if hit:
+                length, word = hit
+                out.append(Token(text[i : i + length], i, i + length, _kind(word), word))
+                i += length
+                continue
+            ch = text[i]
+            if ch in PUNCTUATION:
+                kind = PUNCT
+            elif ch in QUOTES:
+                kind = QUOTE
+            elif ch.isascii() and ch.isalnum():
+                kind = DIGIT
+            else:
+                kind = CHAR
+            if (
+                ch == "委"
+                and out
+                and out[-1].kind == PLACE
+                and not out[-1].word.short
+                and text[i + 1 : i + 2] not in "员托派"
+            ):
+                kind = ORG  # 姑苏区委: the place and 委 make the committee
+                out.append(Token(ch, i, i + 1, kind, self.words["区委"]))
+                i += 1
+                continue
+            out.append(Token(ch, i, i + 1, kind))
+            i += 1
+        return out
+
+
+# when a word is in several lists, the first kind here is the one the tokenizer reports
+_PRIORITY = (ORG, TITLE, PLACE, CONJ, BOUND, CHAR)
+
+
+def _kind(word: Word) -> str:
+    for kind in _PRIORITY:
+        if kind in word.kinds:
+            return kind
+    return CHAR
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,794 @@
+"""Organisation names: finding them in a sentence, reading their parts, completing short forms.
+
+A mention is read with a small grammar over the tokens of `lexicon`:
+
+    [place path] base-name ORG-WORD  (body)*        上海市黄浦区|南京东路街道|社区委员会
+                                                    湖北长翎建设集团有限公司|第三党支部
+                                                    区委|组织部
+
+Names end at punctuation, titles, digits and boundary words (relations.yaml), and at a
+conjunction when what stands before it is a whole name already (…党委和…党委, but 景和律师事务所).
+The place path gives the administrative context a name spells. Generic short forms (区委,
+街道党工委, 集团党委, 社区党委 …) are completed from the article's context with the templates of
+orgs.yaml; they never become names themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
+from .places import AdminPath, Context, choose_division
+
+MEASURE_AFTER_DIGIT = set("年月日号家个名位项次届期批支条件所座场度")
+DOC_MARKS = set("《》")
+QUOTE_CHARS = "“”‘’\"'「」『』〈〉"
+FORMER = ("原", "前")
+GENERIC_UNITS = ("社区", "街道", "集团", "公司")
+LEVEL_CHARS = {"区": "区", "县": "县", "市": "市", "旗": "旗"}
+
+
+def strip_quotes(text: str) -> str:
+    return "".join(ch for ch in text if ch not in QUOTE_CHARS and ch not in "《》")
+
+
+@dataclass
+class Mention:
+    """An organisation or place name as a sentence writes it (offsets into the clean text)."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    text: str  # without quotes
+    plural: bool = False  # 两区区委组织部, 各成员单位: no one body is meant
+
+
+@dataclass
+class OrgRef:
+    """A resolved organisation: what the Builder needs to find or create its entity."""
+
+    key: str  # identity within the article
+    name: str  # canonical
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict = field(default_factory=dict)
+    host: OrgRef | None = None  # the unit a Party body or department belongs to
+    body: str = ""  # the body word inside the host (党委, 第三党支部, 组织部 …)
+    host_text: str = ""  # the host as the name writes it before the body
+    dept: bool = False  # a department of a Party committee (区委组织部)
+    path: AdminPath = field(default_factory=AdminPath)
+    role_only: bool = False  # a body not modelled as an entity (工会): posts go to the host
+    same_as_host: bool = False  # 街道办事处 is the street itself
+
+
+def mentions(tokens: list[Token], offset: int) -> list[Mention]:
+    """Organisation and place names in a sentence's tokens."""
+    out = []
+    for chunk in _chunks(tokens):
+        last = max((i for i, t in enumerate(chunk) if t.kind == ORG), default=-1)
+        if last < 0:  # places alone (苏州市姑苏区): a mention of the places
+            while last + 1 < len(chunk) and chunk[last + 1].kind == PLACE and not chunk[last + 1].word.short:
+                last += 1
+            if last < 0:
+                continue
+        toks = chunk[: last + 1]
+        while toks and (toks[0].kind == QUOTE or (toks[0].text in FORMER and len(toks) > 1)):
+            toks = toks[1:]  # 原宁海路街道党工委: the body is named without the 原 of a former post
+        text = strip_quotes("".join(t.text for t in toks))
+        if not text or text in lexicon().not_orgs:
+            continue
+        plural = False
+        for p in lexicon().orgs["plural_prefixes"]:
+            if text.startswith(p) and len(text) > len(p):
+                plural = True
+        out.append(Mention(offset + toks[0].start, offset + toks[-1].end, toks, text, plural))
+    return out
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of tokens that can make up a name."""
+    out: list[list[Token]] = []
+    cur: list[Token] = []
+    after_digit = False
+    prev = None
+    for t in tokens:
+        if t.kind in (PUNCT, TITLE, BOUND, DIGIT) or t.text in DOC_MARKS:
+            if cur:
+                out.append(cur)
+            cur = []
+            after_digit = t.kind == DIGIT
+            prev = t
+            continue
+        prev = t
+        if (
+            t.kind == CONJ
+            and cur
+            and (
+                t.text not in ("和", "同")
+                or cur[-1].kind == ORG
+                or (cur[-1].kind == PLACE and not cur[-1].word.short)
+            )
+        ):
+            out.append(cur)
+            cur = []
+            continue
+        if (
+            t.kind == CONJ
+            and not cur
+            and (t.text not in ("和", "同") or (prev is not None and prev.kind in (BOUND, ORG)))
+        ):
+            continue  # 分别与…: the conjunction begins no name (和安医院, 同济大学 may)
+        if after_digit and not cur and t.kind == CHAR and t.text in MEASURE_AFTER_DIGIT:
+            continue
+        after_digit = False
+        cur.append(t)
+    if cur:
+        out.append(cur)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# reading a name's parts
+
+
+@dataclass
+class Parts:
+    """A name split into its place path, base name and trailing bodies."""
+
+    path: AdminPath
+    rest_tokens: list[Token]  # after the path
+
+    @property
+    def rest(self) -> str:
+        return strip_quotes("".join(t.text for t in self.rest_tokens))
+
+
+def read_path(tokens: list[Token], hints) -> Parts:
+    """The administrative path at the start of a name: full place names, then street, community."""
+    path = AdminPath()
+    i = 0
+    while i < len(tokens) and tokens[i].kind == PLACE and not tokens[i].word.short:
+        div = _division(tokens[i].text, path, hints)
+        if div is None:
+            break
+        if div.level == "province":
+            path.province = div
+        elif div.level == "city":
+            path.city = div
+        else:
+            path.county = div
+        i += 1
+    j = _level_end(tokens, i, ("街道", "镇", "乡"))
+    if j > i:
+        path.street = "".join(t.text for t in tokens[i:j])
+        i = j
+    j = _level_end(tokens, i, ("社区", "居民区", "村"))
+    if j > i:
+        path.community = "".join(t.text for t in tokens[i:j])
+        i = j
+    return Parts(path, tokens[i:])
+
+
+def _division(name: str, path: AdminPath, hints):
+    lex = lexicon()
+    divs = [d for d in lex.places.get(name, []) if d.name == name]
+    if path.city:
+        inside = [d for d in divs if d.city == path.city.code or d.province == path.city.code[:2] + "0000"]
+        if inside:
+            return inside[0]
+    if path.province:
+        inside = [d for d in divs if d.province == path.province.code]
+        if inside:
+            return inside[0]
+    return choose_division(name, hints)
+
+
+def _level_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int:
+    """End of a street/community name that starts at i (2–8 characters before the level word)."""
+    n = 0
+    for j in range(i, min(len(tokens), i + 8)):
+        t = tokens[j]
+        if t.kind == ORG and t.text in words:
+            return j + 1 if n >= 2 else i
+        if t.kind == ORG or t.kind == QUOTE:
+            return i
+        n += len(t.text)
+    return i
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+
+
+class Resolver:
+    """Turns mentions into OrgRefs with the article's context and the full names it has seen."""
+
+    def __init__(self, ctx: Context, hints):
+        self.ctx = ctx
+        self.hints = hints
+        self.lex = lexicon()
+        self.data = self.lex.orgs
+        self.full_names: list[str] = []  # full enterprise/institution names seen in the article
+        self.jm: OrgRef | None = None  # the article's joint meeting
+        self._generic_cache: dict[str, bool] = {}
+        self._resolved: dict[tuple, OrgRef | None] = {}
+
+    # -- entry point ------------------------------------------------------------------------
+
+    def resolve(self, m: Mention, local: AdminPath | None = None) -> OrgRef | None:
+        """The organisation (or place) a mention names, or None when the text does not make it certain."""
+        if m.plural:
+            return None
+        key = (m.text, local.county.code if local and local.county else "", self.jm is not None)
+        if key not in self._resolved:
+            self._resolved[key] = self.resolve_tokens(m.tokens, local)
+        return self._resolved[key]
+
+    def resolve_tokens(self, tokens: list[Token], local: AdminPath | None = None) -> OrgRef | None:
+        text = strip_quotes("".join(t.text for t in tokens))
+        if text.startswith("中共"):
+            return self._formal(text, local)
+        parts = read_path(tokens, self.hints)
+        form = self._level_form(parts.path, parts.rest)
+        if form in self.data["context_forms"]:
+            return self._context_form(form, parts.path, parts.path.merged(local or self.ctx.home))
+        base_toks, bodies = self._split_bodies(tokens)
+        if not base_toks:
+            return self._bodies_only(bodies, local)
+        if bodies and not any(t.kind in (ORG, PLACE) for t in base_toks):
+            return self._unnamed_base(base_toks, bodies, local)
+        base = self._base(base_toks, local)
+        if base is None:
+            return None
+        for body in bodies:
+            base = self._compose(base, body)
+            if base is None:
+                return None
+        return base
+
+    # -- splitting --------------------------------------------------------------------------
+
+    def _split_bodies(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
+        """Base tokens and the body words after them ('集团'+['党委']; '…公司'+['第三党支部'])."""
+        bodies_words = set(self.data["bodies"]) | set(self.data["departments"])
+        end = len(tokens)
+        bodies: list[str] = []
+        while end > 0:
+            t = tokens[end - 1]
+            if not (t.kind == ORG and t.text in bodies_words):
+                break
+            # characters between the previous organisation word and this body belong to it (第三党支部)
+            start = end - 1
+            while (
+                start > 0 and tokens[start - 1].kind in (CHAR, PLACE) and not self._ends_level(tokens, start)
+            ):
+                start -= 1
+            if start == 0 and not any(tt.kind == ORG for tt in tokens[: end - 1]):
+                start = end - 1
+            if start > 0 and tokens[start - 1].kind != ORG:
+                start = end - 1
+            bodies.insert(0, "".join(x.text for x in tokens[start:end]))
+            end = start
+        return tokens[:end], bodies
+
+    @staticmethod
+    def _ends_level(tokens: list[Token], i: int) -> bool:
+        return tokens[i - 1].kind == ORG
+
+    # -- bases ------------------------------------------------------------------------------
+
+    def _base(self, tokens: list[Token], local: AdminPath | None) -> OrgRef | None:
+        parts = read_path(tokens, self.hints)
+        path = parts.path
+        rest = parts.rest
+        home = local or self.ctx.home
+        full = path.merged(home)
+        if not rest:
+            return self._place_or_unit(path, full)
+        last = tokens[-1]
+        type_ = last.word.org_type if last.kind == ORG else ""
+        if type_ == "Place":
+            return self._named_place(tokens, path, full)
+        form = self._level_form(path, rest)
+        if form:
+            ref = self._context_form(form, path, full)
+            if ref is not None:
+                return ref
+            ref = self._level_body(form, path, full)
+            if ref is not None:
+                return ref
+        if self._is_generic(path, rest, type_):
+            return self._generic_jm(type_) if type_ == "JointMeeting" else None
+        return self._named(tokens, path, full, type_)
+
+    def _level_form(self, path: AdminPath, rest: str) -> str:
+        """The generic form a name is written in once its places are taken out: 姑苏区委 → 区委."""
+        syn = self.data["context_synonyms"]
+        if path.community:
+            form = "社区" + rest
+        elif path.street:
+            form = "街道" + rest
+        elif path.county:
+            form = path.county.name[-1] + rest
+        elif path.city:
+            form = "市" + rest
+        else:
+            form = rest
+        return syn.get(form, form)
+
+    def _context_form(self, form: str, path: AdminPath, full: AdminPath) -> OrgRef | None:
+        spec = self.data["context_forms"].get(form)
+        if spec is None:
+            return None
+        slots = full.slots()
+        slots["company"] = self.ctx.company
+        slots["building"] = self.ctx.building
+        anchor = spec["anchor"]
+        need = {"district": "district", "street": "street", "community": "community"}.get(anchor, anchor)
+        if not slots.get(need):
+            return None
+        if anchor == "community" and not slots["street"]:
+            slots["street"] = ""
+        name = spec["name"].format(**slots)
+        aliases = {a.format(**slots) for a in spec["aliases"]}
+        aliases = {a for a in aliases if a and a != name and not self.is_generic_name(a)}
+        ref = OrgRef(key=name, name=name, type=spec["type"], aliases=aliases, path=full, attrs=full.attrs())
+        if anchor in ("company",) and form != "集团":
+            ref.host = self._company_ref()
+            ref.body = form.removeprefix("集团")
+            ref.host_text = self.ctx.company
+        if form == "街道党工委":
+            ref.host = self._street_ref(full)
+            ref.body = "党工委"
+            ref.host_text = full.street
+        if form == "社区党委":
+            ref.host = self._community_ref(full)
+            ref.body = "党委"
+            ref.host_text = full.community
+        return ref
+
+    def _level_body(self, form: str, path: AdminPath, full: AdminPath) -> OrgRef | None:
+        """区商务局, 区人大常委会: a body of the district (or city) the context names."""
+        level = form[:1]
+        if level not in LEVEL_CHARS or len(form) < 2:
+            return None
+        body = form[1:]
+        if not any(body.endswith(w) for w in self.data["level_bodies"]):
+            return None
+        if level == "市" and not path.county:
+            unit = full.city.name if full.city else ""
+            prefix = full.province.name if full.province and full.province.name != unit else ""
+        else:
+            unit = full.county.name if full.county else ""
+            prefix = full.slots()["city"]
+        if not unit:
+            return None
+        long_body = self.expand(body)
+        name = prefix + unit + long_body
+        aliases = {unit + body, prefix + unit + body, unit + long_body} - {name}
+        type_ = (
+            "PartyOrganization" if body.endswith("委") and body not in ("人大常委会",) else "GovernmentBody"
+        )
+        if body.endswith(("工委", "纪委", "党委")):
+            type_ = "PartyOrganization"
+        return OrgRef(key=name, name=name, type=type_, aliases=aliases, path=full, attrs=full.attrs())
+
+    def _generic_unit(self, word: str, full: AdminPath) -> OrgRef | None:
+        """社区, 街道, 集团 written alone: the community, street or company of the context."""
+        if word == "社区":
+            return self.community_place(full) if full.community else None
+        if word == "街道":
+            return self._street_ref(full)
+        return self._company_ref()
+
+    def _place_or_unit(self, path: AdminPath, full: AdminPath) -> OrgRef | None:
+        """A name that is only places: a community, a street, a district or city."""
+        if path.community:
+            return self.community_place(full)
+        if path.street:
+            return self._street_ref(full)
+        div = path.county or path.city or path.province
+        if div is None:
+            return None
+        return self.division_place(div)
+
+    def division_place(self, div) -> OrgRef:
+        from .places import city_of
+
+        aliases = set()
+        short = self.lex.short_form(div.name)
+        if short:
+            aliases.add(short)
+        attrs = {}
+        if div.level == "county":
+            city = city_of(div)
+            if city is not None and city.name != div.name:
+                aliases.add(city.name + div.name)
+                attrs["city"] = city.name
+        return OrgRef(key="place:" + div.code, name=div.name, type="Place", aliases=aliases, attrs=attrs)
+
+    def community_place(self, full: AdminPath) -> OrgRef:
+        name = full.community
+        aliases = {full.street + name} if full.street else set()
+        if full.street and full.county:
+            aliases.add(full.county.name + full.street + name)
+        return OrgRef(
+            key="place:" + name, name=name, type="Place", aliases=aliases, path=full, attrs=full.attrs()
+        )
+
+    def _street_ref(self, full: AdminPath) -> OrgRef | None:
+        if not full.street:
+            return None
+        return self._context_form("街道", AdminPath(street=full.street), full)
+
+    def _community_ref(self, full: AdminPath) -> OrgRef | None:
+        return self.community_place(full) if full.community else None
+
+    def _company_ref(self) -> OrgRef | None:
+        if not self.ctx.company:
+            return None
+        return self.named_from_text(self.ctx.company)
+
+    def _named_place(self, tokens: list[Token], path: AdminPath, full: AdminPath) -> OrgRef:
+        text = strip_quotes("".join(t.text for t in tokens))
+        rest = text
+        for div in (path.province, path.city, path.county):
+            if div and rest.startswith(div.name):
+                rest = rest[len(div.name) :]
+        aliases = {text} - {rest}
+        if full.street and not rest.startswith(full.street) and rest.startswith(full.community or "\0"):
+            aliases.add(full.street + rest)
+        if full.county and not text.startswith(full.county.name):
+            aliases.add(full.county.name + rest)
+        return OrgRef(
+            key="place:" + rest,
+            name=rest,
+            type="Place",
+            aliases=aliases - {rest},
+            path=full,
+            attrs=full.attrs(),
+        )
+
+    def _named(self, tokens: list[Token], path: AdminPath, full: AdminPath, type_: str) -> OrgRef | None:
+        text = strip_quotes("".join(t.text for t in tokens))
+        if not type_:
+            return None
+        if type_ == "JointMeeting":
+            return self._named_jm(text, path, full)
+        if type_ == "Committee":
+            return self._committee(text)
+        if len(text) < 3 and type_ not in ("GovernmentBody",):
+            resolved = self.short_form(text)
+            return self.named_from_text(resolved) if resolved else None
+        if not self._has_full_form(text):
+            resolved = self.short_form(text)
+            if resolved:
+                return self.named_from_text(resolved)
+        return self._named_ref(text, type_, full)
+
+    def _named_ref(self, text: str, type_: str, full: AdminPath) -> OrgRef:
+        aliases = self.derived_aliases(text)
+        attrs = (
+            full.attrs()
+            if type_ in ("GovernmentBody",) or text.startswith(tuple(self._path_names(full)))
+            else {}
+        )
+        return OrgRef(key=text, name=text, type=type_, aliases=aliases, path=full, attrs=attrs)
+
+    @staticmethod
+    def _path_names(full: AdminPath) -> list[str]:
+        return [d.name for d in (full.province, full.city, full.county) if d] or ["\0"]
+
+    def named_from_text(self, text: str) -> OrgRef | None:
+        toks = self.lex.tokens(text)
+        last = toks[-1] if toks else None
+        if last is None or last.kind != ORG:
+            return None
+        parts = read_path(toks, self.hints)
+        full = parts.path.merged(self.ctx.home)
+        return self._named_ref(text, last.word.org_type, full)
+
+    def _has_full_form(self, text: str) -> bool:
+        """A name with a legal or institutional ending, not an abbreviation (沪澄物流)."""
+        return len(text) >= 4
+
+    # -- joint meetings and committees --------------------------------------------------------
+
+    def _named_jm(self, text: str, path: AdminPath, full: AdminPath) -> OrgRef:
+        canon = text
+        for div in (path.province, path.city, path.county):
+            if div and canon.startswith(div.name):
+                canon = canon[len(div.name) :]
+        aliases = {text}
+        if full.county and not canon.startswith(full.county.name):
+            aliases.add(full.county.name + canon)
+            if full.street and not canon.startswith(full.street):
+                aliases.add(full.county.name + full.street + canon)
+        if full.street and not canon.startswith(full.street):
+            aliases.add(full.street + canon)
+        canon = canon or text
+        ref = OrgRef(
+            key="jm:" + canon,
+            name=canon,
+            type="JointMeeting",
+            aliases=aliases - {canon},
+            path=full,
+            attrs=full.attrs(),
+        )
+        return ref
+
+    def _generic_jm(self, type_: str) -> OrgRef | None:
+        return self.jm
+
+    def _committee(self, text: str) -> OrgRef:
+        short = text
+        if self.jm and text.startswith(self.jm.name):
+            short = text[len(self.jm.name) :]
+        aliases = {text, short.replace("专委会", "专门委员会")}
+        if self.jm:
+            aliases.add(self.jm.name + short)
+        return OrgRef(key="committee:" + short, name=short, type="Committee", aliases=aliases - {short})
+
+    def _is_generic(self, path: AdminPath, rest: str, type_: str) -> bool:
+        """A name with nothing but generic words once its places are out (社区大党委, 联席会议)."""
+        if path.street or path.community or path.county:
+            return False
+        return self.is_generic_name(rest)
+
+    def is_generic_name(self, text: str) -> bool:
+        """A name made of generic words only (社区大党委, 联席会议, 街道党工委)."""
+        hit = self._generic_cache.get(text)
+        if hit is None:
+            hit = self._generic_cache[text] = self._is_generic_name(text)
+        return hit
+
+    def _is_generic_name(self, text: str) -> bool:
+        rest = text
+        changed = True
+        while changed and rest:
+            changed = False
+            for m in self.data["generic_modifiers"]:
+                if rest.startswith(m):
+                    rest = rest[len(m) :]
+                    changed = True
+        if not rest:
+            return True
+        forms = self.data["context_forms"]
+        syn = self.data["context_synonyms"]
+        if rest in forms or rest in syn:
+            return True
+        words = self.lex.org_types
+        return rest in words or rest in self.data["bodies"]
+
+    # -- bodies -----------------------------------------------------------------------------
+
+    def _unnamed_base(self, base_toks: list[Token], bodies: list[str], local) -> OrgRef | None:
+        """A body after words that are no organisation name: 楼宇党委, 区机关党委 (generic forms),
+        启曜科技党支部 (the article's short form of a company)."""
+        base = strip_quotes("".join(t.text for t in base_toks))
+        syn = self.data["context_synonyms"]
+        form = base + bodies[0]
+        ref = self._context_form(
+            syn.get(form, form), AdminPath(), (local or self.ctx.home).merged(self.ctx.home)
+        )
+        if ref is None and form.startswith(tuple(LEVEL_CHARS)):
+            ref = self._level_body(form, AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
+        if ref is None:
+            full = self.short_form(base)
+            host = self.named_from_text(full) if full else None
+            if host is None:
+                return None
+            ref = self._compose(host, bodies[0])
+        for body in bodies[1:]:
+            if ref is None:
+                return None
+            ref = self._compose(ref, body)
+        return ref
+
+    def _bodies_only(self, bodies: list[str], local) -> OrgRef | None:
+        """A name made of bodies only: 党工委, 纪委 … (generic: the context completes it)."""
+        if not bodies:
+            return None
+        form = bodies[0]
+        syn = self.data["context_synonyms"]
+        form = syn.get(form, form)
+        return self._context_form(form, AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
+
+    def _compose(self, base: OrgRef, body: str) -> OrgRef | None:
+        """A body inside a base unit: 区委+组织部, 集团+党委, 公司+第三党支部, 街道+办事处."""
+        data = self.data
+        if base.type == "Place" and base.key.startswith("place:") and base.name == base.path.community:
+            form = "社区" + body
+            ref = self._context_form(data["context_synonyms"].get(form, form), AdminPath(), base.path)
+            if ref is not None:
+                return ref
+        if body in ("办事处",) and base.type == "GovernmentBody":
+            return base
+        if body in data["role_only_bodies"]:
+            ref = OrgRef(key=base.key + body, name=base.name + body, type=base.type, host=base, body=body)
+            ref.role_only = True
+            ref.host_text = base.name
+            return ref
+        if body in data["departments"] and base.type == "PartyOrganization":
+            name = base.name + body
+            aliases = {a + body for a in base.aliases if a.endswith("委")}
+            long_body = self.expand(body)
+            if long_body != body:
+                aliases |= {name[: -len(body)] + long_body}
+            return OrgRef(
+                key=name,
+                name=name,
+                type="PartyOrganization",
+                aliases=aliases,
+                host=base,
+                body=body,
+                host_text=base.name,
+                dept=True,
+                path=base.path,
+                attrs=dict(base.attrs),
+            )
+        if base.key == self.ctx.company and body in ("党委", "纪委"):
+            return self._context_form("集团" + body, AdminPath(), base.path)
+        return self._party_body(base, body)
+
+    def _party_body(self, host: OrgRef, body: str) -> OrgRef:
+        """X党委 = 中共X委员会; X党支部 = 中共X支部委员会 …; both forms are names of one entity."""
+        forms = self.data["party_forms"]
+        core = next((b for b in sorted(forms, key=len, reverse=True) if body.endswith(b)), "")
+        lead = body[: len(body) - len(core)] if core else body
+        names = [host.name, *sorted(host.aliases)]
+        aliases = {n + body for n in names}
+        if core:
+            aliases |= {f"中共{n}{lead}{forms[core]}" for n in names[:1]}
+        if core == "党委" and not lead:
+            name = f"中共{host.name}委员会"
+        else:
+            name = host.name + body
+        aliases.discard(name)
+        type_ = "PartyOrganization"
+        if body in self.lex.org_types and self.lex.org_types[body] not in ("PartyOrganization",):
+            type_ = self.lex.org_types[body]
+        return OrgRef(
+            key=name,
+            name=name,
+            type=type_,
+            aliases=aliases,
+            host=host,
+            body=body,
+            host_text=host.name,
+            path=host.path,
+            attrs=dict(host.attrs),
+        )
+
+    def _formal(self, text: str, local) -> OrgRef | None:
+        """中共X委员会, 中共X支部委员会 …: read back to host X and its body."""
+        forms = self.data["party_forms"]
+        inner = text[2:]
+        match = next(
+            (
+                (s, f)
+                for s, f in sorted(forms.items(), key=lambda kv: len(kv[1]), reverse=True)
+                if inner.endswith(f) and len(inner) > len(f)
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        short, formal = match
+        host_text = inner[: -len(formal)]
+        toks = self.lex.tokens(host_text)
+        parts = read_path(toks, self.hints)
+        full = parts.path.merged(local or self.ctx.home)
+        rest = parts.rest
+        if short in ("党委", "党工委"):
+            if not rest and parts.path.community:
+                ref = self._context_form("社区党委", parts.path, full)
+            elif rest in ("", "社区") and parts.path.street:
+                ref = self._context_form("街道党工委", parts.path, full)
+            elif not rest and parts.path.county:
+                ref = self._context_form("区委", parts.path, full)
+            else:
+                ref = None
+            if ref is not None:
+                ref.aliases.add(ref.name)
+                ref.aliases.discard(text)
+                ref.name = text
+                return ref
+        if not toks or toks[-1].kind != ORG:
+            host = None
+        else:
+            host = self.resolve_tokens(toks, local)
+        if host is None:
+            return OrgRef(key=text, name=text, type="PartyOrganization", path=full, attrs=full.attrs())
+        lead = ""
+        ref = self._party_body(host, lead + short)
+        ref.aliases.add(ref.name)
+        ref.aliases.discard(text)
+        ref.key = ref.name
+        ref.name = text
+        return ref
+
+    # -- short forms and aliases --------------------------------------------------------------
+
+    def expand(self, text: str) -> str:
+        for short, long in self.data["expansions"].items():
+            if short in text and long not in text:
+                text = text.replace(short, long)
+        return text
+
+    def core(self, name: str) -> str:
+        """A company's name without its place prefix and legal form: 上海沪澄物流集团有限公司 → 沪澄物流."""
+        core = name
+        toks = self.lex.tokens(core)
+        while toks and toks[0].kind == PLACE and len(core) - len(toks[0].text) >= 2:
+            core = core[len(toks[0].text) :]
+            toks = toks[1:]
+        for form in self.data["legal_forms"]:
+            if core.endswith(form) and len(core) > len(form) + 1:
+                return core[: -len(form)]
+        return core
+
+    def derived_aliases(self, name: str) -> set[str]:
+        """Short names a reader would use for a company: without place prefix, legal form or both."""
+        out = set()
+        core = self.core(name)
+        prefix = name[: name.find(core)] if core in name else ""
+        if core != name and len(core) >= 2 and not self.is_generic_name(core):
+            out.add(core)
+            if prefix:
+                out.add(prefix + core)
+            rest = name[len(prefix) + len(core) :]
+            if rest.startswith("集团"):
+                out.add(core + "集团")
+                if prefix:
+                    out.add(prefix + core + "集团")
+        if prefix and name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            out.add(name[len(prefix) :])
+        exp = self.expand(name)
+        if exp != name:
+            out.add(exp)
+        out.discard(name)
+        return {a for a in out if not self.is_generic_name(a)}
+
+    def remember(self, ref: OrgRef) -> None:
+        """Keep a full name the article uses, to read its short forms later."""
+        if (
+            ref.type in ("Enterprise", "SocialOrganization", "GovernmentBody")
+            and ref.name not in self.full_names
+        ):
+            if len(ref.name) >= 4 and ref.host is None:
+                self.full_names.append(ref.name)
+
+    def short_form(self, text: str) -> str:
+        """The one full name of the article that `text` abbreviates (恒泓律所 → 江苏恒泓律师事务所), or ''."""
+        text = strip_quotes(text)
+        if len(text) < 2 or self.is_generic_name(text):
+            return ""
+        exp = self.expand(text)
+        hits = [
+            f
+            for f in self.full_names
+            if f != text and (exp in self.expand(f) or _abbreviates(exp, self.expand(f)))
+        ]
+        if len(hits) == 1:
+            return hits[0]
+        exact = [f for f in hits if self.core(f) == text or f.endswith(text)]
+        return exact[0] if len(exact) == 1 else ""
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short` keeps the characters of `full` in order, its first two together (鲁瀚集团 ⊂ 山东鲁瀚能源集团…)."""
+    at = full.find(short[:2])
+    if at < 0:
+        return False
+    i = at + 2
+    for ch in short[2:]:
+        i = full.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+NAME_RE = re.compile(r"[\u4e00-\u9fff]")

@@ -1,0 +1,183 @@
+"""Boilerplate removal by the rules of `kg/data/boilerplate.yaml`.
+
+The rules are data so that a user can add a site's pattern without touching code; this module
+only knows the kinds of rule (inline text, whole lines, trailer lines, link lists, headline
+suffixes) and two structural detectors whose thresholds are in the same file: forum
+anti-scraping noise and a lead paragraph printed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .meta import byline_line, has_byline
+from .rules import data, first_rule, patterns, rule_name, union
+from .tracked import Tracked
+
+RULES = "boilerplate.yaml"
+Dropped = tuple[int, int, str]  # (start, end) in the input's original offsets, and the rule's name
+
+
+def remove(t: Tracked) -> tuple[Tracked, list[Dropped], str]:
+    """The text without boilerplate, what was dropped by which rule, and the site's banner (the
+    line naming the site above its navigation bar: kept in the text, never taken for the headline)."""
+    dropped: list[Dropped] = []
+    inline = ((m, rule_name(RULES, "inline", m)) for m in union(RULES, "inline").finditer(t.text))
+    t = _drop_matches(t, inline, dropped)
+    t = _drop_matches(t, ((m, "forum-noise") for m in _noise(t.text)), dropped)
+    return _drop_lines(t, dropped)
+
+
+def _drop_matches(t: Tracked, matches, dropped: list[Dropped]) -> Tracked:
+    """Remove each match, with the spaces before it (a counter after a headline takes its gap)."""
+    edits = []
+    for m, rule in matches:
+        a, b = m.span()
+        while a > 0 and t.text[a - 1] in " \t\u3000" and (not edits or a > edits[-1][1]):
+            a -= 1
+        if b > a:
+            dropped.append((*t.span(a, b), rule))
+            edits.append((a, b, ""))
+    return t.edit(edits) if edits else t
+
+
+# --- forum noise -------------------------------------------------------------------------------
+
+
+@cache
+def _noise_pattern() -> re.Pattern:
+    cfg = data(RULES)["noise"]
+    tok = rf"[!-~]{{1,{int(cfg['max_token_length'])}}}"
+    return re.compile(
+        rf"[ \t]*(?<![!-~]){tok}(?:[ \t]+{tok}){{{int(cfg['min_tokens']) - 1},}}(?![!-~])[ \t]*"
+    )
+
+
+def _noise(text: str):
+    """Runs of short ASCII tokens that are mostly odd (symbols, letters mixed with digits)."""
+    for m in _noise_pattern().finditer(text):
+        tokens = m.group(0).split()
+        odd = [tok for tok in tokens if not tok.isalpha() and not tok.isdigit()]
+        mixed = any(re.search(r"[A-Za-z]", tok) and not tok.isalpha() for tok in tokens)
+        if mixed and 2 * len(odd) >= len(tokens):
+            yield m
+
+
+# --- lines -------------------------------------------------------------------------------------
+
+
+def _drop_lines(t: Tracked, dropped: list[Dropped]) -> tuple[Tracked, list[Dropped], str]:
+    lines = t.text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    why: list[str | None] = [_line_rule(line, "lines") for line in lines]
+    banner = _banner(lines, why)
+    _lists(lines, why)
+    _trailer(lines, why)
+    _duplicates(lines, why)
+    keep: list[tuple[int, int]] = []
+    title_done = False
+    for i, line in enumerate(lines):
+        a, b = starts[i], min(starts[i + 1], len(t.text))
+        if why[i]:
+            dropped.append((*t.span(a, a + len(line)), why[i]))
+            continue
+        if not title_done and line.strip() and i not in banner:
+            title_done = True
+            keep.extend(_title_spans(t, a, line, dropped))
+            keep.append((a + len(line), b))
+            continue
+        keep.append((a, b))
+    return t.keep(keep), dropped, " ".join(lines[i].strip() for i in sorted(banner))
+
+
+def _line_rule(line: str, section: str) -> str | None:
+    return first_rule(RULES, section, line) if line.strip() else None
+
+
+def _banner(lines: list[str], why: list[str | None]) -> set[int]:
+    """The site's name at the top: the lines above a navigation bar, or a first line that is a
+    site's name alone above the headline."""
+    top = [i for i, line in enumerate(lines) if line.strip()][: int(data(RULES)["banner_lines"])]
+    navs = [i for i in top if why[i] == "navigation"]
+    if navs:
+        return {i for i in top if i < navs[-1] and not why[i]}
+    if len(top) > 1 and _line_rule(lines[top[0]].strip(), "site_name"):
+        return {top[0]}
+    return set()
+
+
+def _lists(lines: list[str], why: list[str | None]) -> None:
+    """A related-links heading and its items, up to a blank line, a byline or a long line."""
+    limit = int(data(RULES)["max_item_length"])
+    i = 0
+    while i < len(lines):
+        rule = None if why[i] else _line_rule(lines[i], "lists")
+        if not rule:
+            i += 1
+            continue
+        why[i] = rule
+        i += 1
+        while i < len(lines) and lines[i].strip() and len(lines[i].strip()) <= limit:
+            if byline_line(lines[i]) or _line_rule(lines[i], "trailer"):
+                break
+            why[i] = why[i] or rule
+            i += 1
+
+
+def _trailer(lines: list[str], why: list[str | None]) -> None:
+    """From the last line upwards: trailer lines go, until a line that is not one. Lines that are
+    trailer only below a byline go when that line is a byline."""
+    pending: list[tuple[int, str]] = []  # trailer-after-byline lines, waiting for the line above
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].strip() or why[i]:
+            continue
+        rule = _line_rule(lines[i], "trailer")
+        if rule:
+            why[i] = rule
+            continue
+        rule = _line_rule(lines[i], "trailer_after_byline")
+        if not rule:
+            if has_byline(lines[i]):
+                for j, pending_rule in pending:
+                    why[j] = pending_rule
+            return
+        pending.append((i, rule))
+
+
+def _duplicates(lines: list[str], why: list[str | None]) -> None:
+    """A paragraph repeated at the start of one of the next few paragraphs: the first copy goes."""
+    cfg = data(RULES)["duplicate_paragraphs"]
+    window, min_length = int(cfg["window"]), int(cfg["min_length"])
+    paras = [i for i, line in enumerate(lines) if line.strip() and not why[i]]
+    for n, i in enumerate(paras):
+        text = lines[i].strip()
+        if len(text) < min_length:
+            continue
+        if any(lines[j].strip().startswith(text) for j in paras[n + 1 : n + 1 + window]):
+            why[i] = "duplicate-paragraph"
+
+
+def _title_spans(t: Tracked, a: int, line: str, dropped: list[Dropped]) -> list[tuple[int, int]]:
+    """The headline's spans to keep once the title rules (repost tags, site suffixes) have cut."""
+    cut: list[tuple[int, int, str]] = []
+    for rule, pattern in patterns(RULES, "title"):
+        for m in pattern.finditer(line):
+            if m.end() > m.start() and all(m.end() <= x or m.start() >= y for x, y, _ in cut):
+                cut.append((m.start(), m.end(), rule))
+    spans, pos = [], 0
+    for x, y, rule in sorted(cut):
+        dropped.append((*t.span(a + x, a + y), rule))
+        spans.append((a + pos, a + x))
+        pos = y
+    spans.append((a + pos, a + len(line)))
+    return spans
+
+
+def strip_headline(title: str) -> str:
+    """A headline read outside the text (an HTML <title>) without its repost tag and site suffix."""
+    for _, pattern in patterns(RULES, "title"):
+        title = pattern.sub("", title)
+    return title.strip()

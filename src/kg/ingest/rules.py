@@ -1,0 +1,65 @@
+"""The data files of ingestion (`src/kg/data/*.yaml`), loaded once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def data(name: str) -> dict:
+    """One YAML file of `kg/data`, parsed."""
+    return yaml.safe_load(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def patterns(name: str, section: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The rules of one section, `{rule name: [regex, …]}`, as (rule name, compiled pattern) pairs."""
+    out = []
+    for rule, regexes in (data(name).get(section) or {}).items():
+        for regex in regexes:
+            try:
+                out.append((rule, re.compile(regex, re.M)))
+            except re.error as e:
+                raise ValueError(f"kg/data/{name}: rule {rule!r} has a bad pattern {regex!r}: {e}") from None
+    return tuple(out)
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first (so 责任编辑 wins over 编辑)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def union(name: str, section: str) -> re.Pattern:
+    """All patterns of one section as one regex (one scan of the text instead of one a rule);
+    `rule_name` tells which rule a match is from."""
+    return re.compile(
+        "|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(patterns(name, section))) or "(?!)", re.M
+    )
+
+
+def rule_name(name: str, section: str, m: re.Match) -> str:
+    return patterns(name, section)[int(m.lastgroup[1:])][0]
+
+
+@cache
+def _split_union(name: str, section: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns anchored at a line's start (tried at one position, with `match`) and the rest."""
+    anchored, floating = [], []
+    for i, (_, p) in enumerate(patterns(name, section)):
+        if p.pattern.startswith("^"):
+            anchored.append(f"(?P<r{i}>{p.pattern[1:]})")
+        else:
+            floating.append(f"(?P<r{i}>{p.pattern})")
+    return re.compile("|".join(anchored) or "(?!)"), re.compile("|".join(floating) or "(?!)")
+
+
+def first_rule(name: str, section: str, line: str) -> str | None:
+    """The name of a rule of the section that matches the line, or None."""
+    anchored, floating = _split_union(name, section)
+    m = anchored.match(line) or floating.search(line)
+    return rule_name(name, section, m) if m else None
