@@ -282,3 +282,23 @@ def test_committees_of_one_name_are_one_only_within_one_joint_meeting(store):
         iri("committee/曹家渡街道区域化党建联席会议/经济发展专委会"),
         iri("committee/湖滨街道区域化党建联盟/经济发展专委会"),
     }
+
+
+def test_two_entities_one_article_keeps_apart_stay_apart_whatever_their_aliases(store):
+    a = Article("a.txt", "2024-12-26")
+    a.entity("Enterprise", BUILDING, aliases={"上海建工", "建工"})
+    a.entity("Enterprise", "上海建工房产有限公司", aliases={"上海建工房产", "建工房产"})
+    b = Article("b.txt", "2025-01-10")
+    b.entity("Enterprise", "上海建工")
+    build(store, a, b)
+    assert entities(store, "org/") == {iri(f"org/{BUILDING}"), iri("org/上海建工房产有限公司")}
+
+
+def test_a_department_is_not_the_long_form_of_its_company(store):
+    build(
+        store,
+        *firm_articles(
+            ("山东鲁瀚能源集团有限公司党委工作部", "济南市历下区签约"), ("鲁瀚能源集团", "济南市历下区推进会")
+        ),
+    )
+    assert len(entities(store, "org/")) == 2

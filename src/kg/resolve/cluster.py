@@ -84,6 +84,8 @@ class Components:
     def __init__(self, mentions: list[Mention]):
         self.parent = list(range(len(mentions)))
         self.members: dict[int, set[int]] = {m.id: {m.id} for m in mentions}
+        # two entities one article keeps apart are two (its extractor already read them as such)
+        self.graphs: dict[int, set[str]] = {m.id: {m.graph} for m in mentions}
         self.ctx: dict[int, Context] = {m.id: Context() for m in mentions}
         self.apart: dict[int, set[int]] = defaultdict(set)
         self.accepted: list[Link] = []
@@ -106,6 +108,8 @@ class Components:
     def blocked(self, ra: int, rb: int, compatible: Callable[[Context, Context], bool]) -> bool:
         if any(self.apart[x] & self.members[rb] for x in self.members[ra]):
             return True
+        if self.graphs[ra] & self.graphs[rb]:
+            return True
         return not compatible(self.ctx[ra], self.ctx[rb])
 
     def join(self, link: Link, compatible: Callable[[Context, Context], bool] = Context.compatible) -> bool:
@@ -121,6 +125,7 @@ class Components:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] |= self.members.pop(rb)
+        self.graphs[ra] |= self.graphs.pop(rb)
         self.ctx[ra] = (
             self.ctx[ra].merge(self.ctx[rb]) if self.ctx[ra].compatible(self.ctx[rb]) else self.ctx[ra]
         )
@@ -294,10 +299,13 @@ def contractions(corpus: Corpus, orgs: list[Mention], uf: Components) -> list[Ca
     parent word (集团, 公司) merges when it fits one full name only; any other contraction merges when
     it is the only one and both are in the same city; the rest go to review."""
     units: dict[tuple[str, str, str], set[int]] = defaultdict(set)  # (unit, body, street) → components
+    named: dict[tuple[str, str, str], set[int]] = defaultdict(set)  # the same, by names alone
     for m in orgs:
-        for key, _, _ in org_keys(m):
+        for key, how, _ in org_keys(m):
             if key[0] == "unit":
                 units[key[1:]].add(uf.comp(m.id))
+                if how in ("name", "place"):
+                    named[key[1:]].add(uf.comp(m.id))
     by_start: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for unit, body, street in units:
         if unit:
@@ -314,7 +322,7 @@ def contractions(corpus: Corpus, orgs: list[Mention], uf: Components) -> list[Ca
                 score = contraction(short[0], full[0])
                 if score < 0.4:
                     continue
-                for cs in units[short]:
+                for cs in named[short]:  # an entity is a short form by its name, not by its aliases
                     for cf in units[full]:
                         if uf.find(cs) != uf.find(cf) and uf.ctx[uf.find(cs)].compatible(uf.ctx[uf.find(cf)]):
                             proposals[cs].append((score, cf, f"{short[0]} is a short form of {full[0]}"))

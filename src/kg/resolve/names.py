@@ -78,6 +78,7 @@ class Rules:
     local_endings: tuple[str, ...]
     place_named_endings: tuple[str, ...]
     not_after_short: tuple[str, ...]
+    not_in_remainder: tuple[str, ...]
     generic: frozenset
 
 
@@ -96,6 +97,7 @@ def rules() -> Rules:
         local_endings=tuple(d["local_unit_endings"]),
         place_named_endings=tuple(d["place_named_endings"]),
         not_after_short=tuple(d["not_after_short_form"]),
+        not_in_remainder=tuple(d["not_in_short_form_remainder"]),
         generic=frozenset(d["generic_units"]),
     )
 
@@ -200,6 +202,8 @@ def contraction(s: str, f: str) -> float:
     r = rules()
     if len(s) < 2 or len(f) <= len(s) or s in r.generic or s.endswith(r.place_named_endings):
         return 0.0
+    if any(word in f[len(s) :] for word in r.not_in_remainder):
+        return 0.0  # 鲁瀚能源集团 is not short for its 党委工作部, nor 建工 for a 建工分公司
     if f.startswith(s):
         return 0.9 if f[len(s) :] in r.parent_remainders else 0.5
     if s[:2] == f[:2] and _subsequence(s, f):
