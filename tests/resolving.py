@@ -40,6 +40,10 @@ class Article:
         )
 
     def entity(self, type_: str, name: str, *, aliases=(), printed=(), **attrs) -> str:
+        """The key of a new entity, or of the one of that class and name (as the extractor does)."""
+        for e in self.x.entities.values():
+            if (e.type, e.name) == (type_, name):
+                return e.key
         key = f"e{len(self.x.entities) + 1}"
         self.x.add_entity(Entity(key, type_, name, set(aliases), set(printed), dict(attrs)))
         return key

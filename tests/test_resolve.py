@@ -302,3 +302,20 @@ def test_a_department_is_not_the_long_form_of_its_company(store):
         ),
     )
     assert len(entities(store, "org/")) == 2
+
+
+def test_a_group_chairman_met_in_two_cities_is_one_person_and_the_group_stays_where_its_name_says(store):
+    group = "陕西秦岳文旅集团有限公司"
+    xian = Article("xian.txt", "2024-04-18", title="西安市碑林区南院门街道召开联席会议")
+    xian.post(xian.entity("Person", "戴景初"), xian.entity("Enterprise", group), "董事长")
+    chengdu = Article("chengdu.txt", "2024-06-13", title="成都市青羊区少城街道开展共建")
+    body = chengdu.entity(
+        "PartyOrganization", f"中共{group}委员会", province="四川省", city="成都市", district="青羊区"
+    )
+    chengdu.post(
+        chengdu.entity("Person", "戴景初"), chengdu.entity("Enterprise", group, city="成都市"), "党委书记"
+    )
+    chengdu.post(chengdu.entity("Person", "戴景初"), body, "书记")
+    build(store, xian, chengdu)
+    assert len(entities(store, "person/")) == 1
+    assert entities(store, "org/") == {iri(f"org/{group}"), iri(f"org/中共{group}委员会")}

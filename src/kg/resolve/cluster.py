@@ -33,6 +33,7 @@ PERSON_MERGE = (
     1.5  # persons: one of shared organisation (3), related ones (2), same district (2), same city (1.5)
 )
 EVENT_MERGE = 1.5  # events: names alike (1), same host (1), shared attendees (1), same venue (0.5)
+SHARED_ORG = 3.0  # a person link through a shared organisation
 SURE = 0.9  # an organisation merged on less than this stays on the `kg review` list
 
 
@@ -146,6 +147,10 @@ def ordered(links: Iterable[Link], mentions: list[Mention]) -> list[Link]:
         links,
         key=lambda lk: (-lk.score, lk.rule, *sorted((mentions[lk.a].minted, mentions[lk.b].minted))),
     )
+
+
+def anywhere(a: Context, b: Context) -> bool:
+    return True
 
 
 def city_level(a: Context, b: Context) -> bool:
@@ -446,7 +451,7 @@ def person_profiles(corpus: Corpus, uf: Components) -> dict[int, PersonProfile]:
 def person_score(a: PersonProfile, b: PersonProfile, related: set[tuple[int, int]]) -> tuple[float, str]:
     """How surely two mentions of one name are one person, and why (negative: two people)."""
     if a.orgs & b.orgs:
-        return 3.0, "same name, same organisation"
+        return SHARED_ORG, "same name, same organisation"
     pa, pb = a.placed or a.soft, b.placed or b.soft
     if not city_level(pa, pb):
         return -1.0, "same name, different cities"
@@ -470,7 +475,7 @@ def resolve_persons(corpus: Corpus, uf: Components, related: set[tuple[int, int]
     for m in corpus.mentions:
         if m.kind == "person":
             blocks[normalise(m.name)].append(m)
-            uf.place(m.id, profiles[m.id].placed or profiles[m.id].soft)
+            uf.place(m.id, profiles[m.id].placed)  # the article's place is too weak to keep people apart
     links, cands = [], []
     for _, block in sorted(blocks.items()):
         for i, a in enumerate(block):
@@ -483,7 +488,9 @@ def resolve_persons(corpus: Corpus, uf: Components, related: set[tuple[int, int]
                 elif score > 0:
                     cands.append(Candidate(a.id, b.id, score, rule))
     for lk in ordered(links, corpus.mentions):
-        uf.join(lk, city_level)
+        # one organisation is stronger evidence than places: people move (a group's chairman in 西安
+        # and in 成都 is one person)
+        uf.join(lk, anywhere if lk.score >= SHARED_ORG else city_level)
     for _, block in sorted(blocks.items()):
         cands += _attach_unplaced(block, profiles, uf)
     return cands
@@ -650,7 +657,7 @@ def resolve_events(corpus: Corpus, uf: Components) -> list[Candidate]:
                     cands.append(Candidate(a, b, score, rule))
     links += other_days(by_date, profiles)
     for lk in ordered(links, corpus.mentions):
-        uf.join(lk, lambda x, y: True)
+        uf.join(lk, anywhere)
     return cands
 
 

@@ -39,8 +39,12 @@ def resolve(x: Extraction) -> Extraction:
     for ent in x.entities.values():
         ent.aliases |= declared_short_forms(x.doc.text, ent)
     actx = article_context(x)
+    taken: set[str] = set()
     for ent in _ordered(x):
         ent.iri = mint(ent, x, actx)
+        if ent.iri in taken:  # two entities the article keeps apart read alike: keep them apart
+            ent.iri = f"{ent.iri}/{in_article(x.doc.id)}~{segment(ent.key)}"
+        taken.add(ent.iri)
     return x
 
 
@@ -50,16 +54,21 @@ def article_context(x: Extraction) -> Context:
 
 
 def entity_context(ent: Entity) -> Context:
-    """What the extractor made certain (`attrs`), completed with the places the name itself spells."""
+    """Where an entity is: the places its name spells, completed with what the extractor made
+    certain (`attrs`) where the two agree (the name wins where they do not). A company or school
+    whose name spells no place is placed by its name alone: an article about 青羊区 does not move
+    a 陕西 group there."""
     given = Context(*(str(ent.attrs.get(lv, "") or "") for lv in LEVELS))
     if ent.type in ORG_TYPES and ent.type not in ("JointMeeting", "Committee"):
         name = analyse(ent.name)
-        spelled = name.places if name.places else Context()
+        spelled = name.places
+        if not (name.local or name.is_place_body or name.street):
+            return divisions().complete(spelled)
     elif ent.type == "Place":
         spelled = divisions().context(divisions().leading(ent.name)[0])
     else:
         spelled = Context()
-    return divisions().complete(given.merge(spelled) if given.compatible(spelled) else given)
+    return divisions().complete(spelled.merge(given) if spelled.compatible(given) else spelled)
 
 
 @cache
@@ -134,7 +143,7 @@ def _org_iri(ent: Entity, x: Extraction, actx: Context) -> str:
 def _place_iri(ent: Entity, actx: Context, doc_id: str) -> str:
     places, rest = divisions().leading(ent.name)
     if places and not rest:  # an administrative area: named by its full chain (黄浦区 → 上海市黄浦区)
-        ctx = divisions().complete(divisions().context(places))
+        ctx = entity_context(ent)
         if not ctx.city and ctx.district and actx.city:
             ctx = divisions().complete(Context(actx.province, actx.city, ctx.district))
         return entity_iri("Place", segment(ctx.qualifier() or ent.name))
