@@ -6,7 +6,9 @@ import itertools
 
 import pytest
 
+from kg import vocab as V
 from kg.facts import fact_rows
+from kg.resolve.decisions import DECISIONS_GRAPH
 
 from .resolving import Article, add, build, dump, entities, iri, labels, open_new, same_as
 
@@ -190,6 +192,13 @@ def test_any_build_order_and_incremental_builds_give_the_same_graph(tmp_path):
     st.close()
     for a, b in itertools.pairwise(results):
         assert a == b
+
+
+def test_a_pass_with_nothing_new_writes_nothing(store):
+    first = build(store, *corpus())
+    assert first.rewritten and set(first.written) == {V.ENTITY_GRAPH, DECISIONS_GRAPH}
+    again = build(store)
+    assert again.rewritten == 0 and again.written == []
 
 
 def test_rebuilding_an_article_keeps_the_resolved_iris(store):

@@ -50,6 +50,7 @@ class ResolveReport:
     candidates: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # derived graphs that changed
 
 
 def resolve(store: Store, decisions: list[Decision] = ()) -> Resolution:
@@ -74,8 +75,14 @@ def resolve_store(store: Store, decisions: list[Decision] = ()) -> ResolveReport
     quads = entity_quads(res.entities, res.result) + timeline_quads(
         holdings(res.corpus, res.result.root, res.entities)
     )
-    store.replace_graph(V.ENTITY_GRAPH, quads)
-    store.replace_graph(DECISIONS_GRAPH, decision_quads(list(decisions), res.rejected))
+    written = [
+        g
+        for g, q in (
+            (V.ENTITY_GRAPH, quads),
+            (DECISIONS_GRAPH, decision_quads(list(decisions), res.rejected)),
+        )
+        if publish(store, g, q)
+    ]
     return ResolveReport(
         mentions=len(res.corpus.mentions),
         entities=len(res.entities),
@@ -83,6 +90,7 @@ def resolve_store(store: Store, decisions: list[Decision] = ()) -> ResolveReport
         candidates=len(res.candidates),
         seconds=time.perf_counter() - start,
         warnings=res.warnings,
+        written=written,
     )
 
 
