@@ -328,3 +328,17 @@ def test_a_group_chairman_met_in_two_cities_is_one_person_and_the_group_stays_wh
     build(store, xian, chengdu)
     assert len(entities(store, "person/")) == 1
     assert entities(store, "org/") == {iri(f"org/{group}"), iri(f"org/中共{group}委员会")}
+
+
+def test_a_company_named_with_its_street_in_front_is_the_company(store):
+    a = Article("a.txt", "2024-03-01")
+    a.post(
+        a.entity("Person", "褚牧之"),
+        a.entity("PartyOrganization", "中共上海瀚川建设集团股份有限公司委员会"),
+        "书记",
+    )
+    b = Article("b.txt", "2024-05-01", title="虹口区北外滩街道联席会议")
+    b.post(b.entity("Person", "褚牧之"), b.entity("PartyOrganization", "北外滩街道瀚川建设党委"), "书记")
+    build(store, a, b)
+    assert entities(store, "org/") == {iri("org/中共上海瀚川建设集团股份有限公司委员会")}
+    assert len(entities(store, "person/")) == 1

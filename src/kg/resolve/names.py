@@ -16,6 +16,7 @@ from .iri import normalise
 from .places import Context, divisions
 
 STREET = re.compile(r"^(?P<street>.{2,8}?街道)(?P<rest>.{2,}(?:社区|居民区|居民委员会|村|网格).*)$")
+STREET_PREFIX = re.compile(r"^(?P<street>.{2,8}?街道)(?P<rest>.{2,})$")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,14 @@ def analyse(name: str) -> OrgName:
     m = STREET.match(unit)
     if m:
         street, unit = m.group("street"), m.group("rest")
+    elif (m := STREET_PREFIX.match(unit)) and not _local_or_generic(m.group("rest")):
+        unit = m.group("rest")  # 北外滩街道瀚川建设: the company, named with the street it is in
     return OrgName(unit, body, ctx, *_short_form(unit), street=street)
+
+
+def _local_or_generic(unit: str) -> bool:
+    r = rules()
+    return unit in r.generic or unit.endswith(r.local_endings) or unit.startswith(("办", "党", "工作"))
 
 
 def _short_form(unit: str) -> tuple[str, Context]:
