@@ -16,12 +16,27 @@ CATALOGUE_DATA = Path(__file__).parent / "data" / "catalogue.trig"
 # one value for every required parameter of the catalogue, on the catalogue corpus
 EXAMPLE_PARAMS = {
     "person": "李明",
-    "organisation": "江城建工",
+    "organisation": "溪岚建工",
     "meeting": "环江联席会议",
     "subject": "李明",
     "file": "a02_gongjian_qianyue.txt",
-    "district": "江城区",
+    "district": "溪岚区",
 }
+# queries whose parameters of the same name are IRIs or need other values
+EXAMPLE_OVERRIDES = {
+    "career": {"person": "https://w3id.org/pbkg/id/person/李明"},
+    "post_holders_on_date": {
+        "org": "https://w3id.org/pbkg/id/org/溪岚市溪岚区环江街道办事处",
+        "role": "主任",
+        "date": "2025-07-01",
+    },
+}
+
+
+def example_params(q) -> dict[str, str]:
+    """Values for the required parameters of a catalogue query, on the catalogue corpus."""
+    values = {**EXAMPLE_PARAMS, **EXAMPLE_OVERRIDES.get(q.name, {})}
+    return {p.name: values[p.name] for p in q.params if p.required and p.default is None}
 
 
 def load_catalogue(store: Store) -> None:
@@ -43,8 +58,7 @@ def answers(store: Store) -> dict[str, list[tuple]]:
 
     out = {}
     for name, q in catalogue().items():
-        params = {p.name: EXAMPLE_PARAMS[p.name] for p in q.params if p.required and p.default is None}
-        rows = run(store, q, params).rows
+        rows = run(store, q, example_params(q)).rows
         out[name] = sorted(
             tuple(
                 sorted(

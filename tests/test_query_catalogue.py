@@ -17,7 +17,7 @@ from kg.reason import materialise
 from kg.store import open_store
 
 DATA = Path(__file__).parent / "data" / "catalogue.trig"
-JG, YY, ZX = "江城建工集团有限公司", "环江医院", "江城第一中学"
+JG, YY, ZX = "溪岚建工集团有限公司", "环江医院", "溪岚第一中学"
 HJ = "环江街道区域化党建联席会议"
 
 
@@ -54,24 +54,24 @@ def test_every_catalogue_query_is_tested_here():
 def test_person_posts(store):
     rows = answer(store, "person_posts", "organisationName", "role", "firstSeen", "articles", person="李明")
     assert rows == [
-        ("中共江城市江城区环江街道工作委员会", "书记", "2024-12-26", "1"),
-        ("江城市江城区环江街道办事处", "主任", "2025-06", "1"),
+        ("中共溪岚市溪岚区环江街道工作委员会", "书记", "2024-12-26", "1"),
+        ("溪岚市溪岚区环江街道办事处", "主任", "2025-06", "1"),
     ]
 
 
 def test_post_holders_include_the_organisations_party_body(store):
     rows = answer(store, "post_holders", "personName", "role", "unitName", organisation="环江街道办事处")
     assert rows == [
-        ("李明", "书记", "中共江城市江城区环江街道工作委员会"),
-        ("李明", "主任", "江城市江城区环江街道办事处"),
+        ("李明", "书记", "中共溪岚市溪岚区环江街道工作委员会"),
+        ("李明", "主任", "溪岚市溪岚区环江街道办事处"),
     ]
 
 
 def test_co_building_partners_in_both_directions(store):
     rows = answer(store, "co_building_partners", "partnerName", "dates", "articles", organisation=YY)
     assert rows == [(JG, "2025-03-15", "1"), (ZX, "2025-03", "1")]
-    # the agreement was written 江城建工 → 环江医院: the reverse comes from the symmetric property
-    assert answer(store, "co_building_partners", "partnerName", organisation="江城建工") == [(YY,)]
+    # the agreement was written 溪岚建工 → 环江医院: the reverse comes from the symmetric property
+    assert answer(store, "co_building_partners", "partnerName", organisation="溪岚建工") == [(YY,)]
 
 
 def test_co_building_within_two_steps(store):
@@ -83,8 +83,8 @@ def test_joint_meeting_members_include_the_chair_as_inferred(store):
     rows = answer(store, "joint_meeting_members", "memberName", "basis", meeting="环江联席会议")
     assert sorted(rows) == sorted(
         [
-            ("中共江城市江城区环江街道工作委员会", "asserted"),
-            ("江城银行环江支行", "asserted"),
+            ("中共溪岚市溪岚区环江街道工作委员会", "asserted"),
+            ("溪岚银行环江支行", "asserted"),
             (YY, "asserted"),
             (JG, "inferred"),
         ]
@@ -109,7 +109,7 @@ def test_projects_with_launchers_and_claimants(store):
     by_name = {name: (launched, set(claimed.split(", "))) for name, launched, claimed in rows}
     assert by_name == {
         "商圈党群服务站": ("滨河商圈党建联盟", {JG, "滨河购物中心"}),
-        "楼宇红色驿站": ("经济发展专委会", {"江城银行环江支行"}),
+        "楼宇红色驿站": ("经济发展专委会", {"溪岚银行环江支行"}),
     }
 
 
@@ -157,13 +157,13 @@ def test_fact_evidence_narrowed_by_property(store):
     )
     assert rows == [
         (
-            "中共江城市江城区环江街道工作委员会",
+            "中共溪岚市溪岚区环江街道工作委员会",
             "书记",
             "a01_huanjiang_lianxihuiyi.txt",
             "环江街道党工委书记李明出席会议并讲话。",
         ),
         (
-            "江城市江城区环江街道办事处",
+            "溪岚市溪岚区环江街道办事处",
             "主任",
             "a03_binhe_lianmeng.txt",
             "环江街道办事处主任李明为首批成员单位授牌。",
@@ -194,14 +194,14 @@ def test_article_facts_in_reading_order(store):
 
 
 def test_entities_in_district_follow_transitive_places(store):
-    orgs = answer(store, "entities_in_district", "entityName", "basis", district="江城区")
-    assert orgs == [(ZX, "asserted"), ("江城银行环江支行", "inferred")]
+    orgs = answer(store, "entities_in_district", "entityName", "basis", district="溪岚区")
+    assert orgs == [(ZX, "asserted"), ("溪岚银行环江支行", "inferred")]
     places = answer(
-        store, "entities_in_district", "entityName", "basis", district="江城市", type="pbkg:Place"
+        store, "entities_in_district", "entityName", "basis", district="溪岚市", type="pbkg:Place"
     )
-    assert places == [("江城区", "asserted"), ("环江街道", "inferred")]
-    assert answer(store, "entities_in_district", "entityName", district="江城区", type="pbkg:Enterprise") == [
-        ("江城银行环江支行",)
+    assert places == [("溪岚区", "asserted"), ("环江街道", "inferred")]
+    assert answer(store, "entities_in_district", "entityName", district="溪岚区", type="pbkg:Enterprise") == [
+        ("溪岚银行环江支行",)
     ]
 
 
@@ -212,7 +212,8 @@ def test_person_co_attendance(store):
 
 def test_co_building_agreements(store):
     rows = answer(store, "co_building_agreements", "date", "parties", "witnesses")
-    assert rows == [("2025-03-15", f"{JG} | {YY}", "李明"), ("2025-03", f"{YY} | {ZX}", "")]
+    got = [(date, set(parties.split(" | ")), witnesses) for date, parties, witnesses in rows]
+    assert got == [("2025-03-15", {JG, YY}, "李明"), ("2025-03", {YY, ZX}, "")]
 
 
 def test_articles_overview(store):
@@ -237,7 +238,34 @@ def test_inferred_summary_counts_what_reasoning_added(store):
         (p, c): int(n) for p, c, n in answer(store, "inferred_summary", "property", "class", "statements")
     }
     ont = "https://w3id.org/pbkg/ont#"
-    assert rows[(ont + "memberOf", "")] == 1  # 江城建工 chairs 环江 without being listed as a member
+    assert rows[(ont + "memberOf", "")] == 1  # 溪岚建工 chairs 环江 without being listed as a member
     assert rows[(ont + "coBuildsWith", "")] == 2  # the reverse of both agreements
     assert rows[(ont + "locatedIn", "")] == 4  # bank→区, bank→市, 街道→市, 中学→市
     assert rows[("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ont + "Organization")] == 11
+
+
+def test_career_from_the_resolved_timelines(store):
+    rows = answer(
+        store,
+        "career",
+        "orgName",
+        "role",
+        "firstSeen",
+        "lastSeen",
+        person="https://w3id.org/pbkg/id/person/李明",
+    )
+    assert rows == [
+        ("中共溪岚市溪岚区环江街道工作委员会", "书记", "2024-12-26", "2024-12-26"),
+        ("溪岚市溪岚区环江街道办事处", "主任", "2025-06", "2025-06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2025-07-01", [("李明", "false")]), ("2025-06-15", [("李明", "true")]), ("2025-01-01", [])],
+)
+def test_post_holders_on_date(store, date, expected):
+    org = "https://w3id.org/pbkg/id/org/溪岚市溪岚区环江街道办事处"
+    assert (
+        answer(store, "post_holders_on_date", "name", "attested", org=org, role="主任", date=date) == expected
+    )

@@ -46,13 +46,13 @@ def test_materialise_writes_what_the_ontology_implies_in_its_own_graph(store):
     report = materialise(store)
     got = inferred(store)
     assert report.inferred == len(got) > 0
-    jg, yy, zx = ID + "org/江城建工集团有限公司", ID + "org/环江医院", ID + "org/江城第一中学"
+    jg, yy, zx = ID + "org/溪岚建工集团有限公司", ID + "org/环江医院", ID + "org/溪岚第一中学"
     hj = ID + "org/环江街道区域化党建联席会议"
     assert (yy, ONT + "coBuildsWith", jg) in got  # symmetric
     assert (jg, ONT + "memberOf", hj) in got  # a rotating chair is a member
     assert (hj, ONT + "hasMember", jg) in got  # and the inverse of that
     assert (jg, V.RDF + "type", ONT + "Organization") in got  # subclass typing
-    bank, city = ID + "org/江城银行环江支行", ID + "place/江城市"
+    bank, city = ID + "org/溪岚银行环江支行", ID + "place/溪岚市"
     assert (bank, ONT + "locatedIn", city) in got  # transitive: bank → 街道 → 区 → 市
     assert (zx, ONT + "coBuildsWith", jg) not in got  # co-building is not transitive
 
@@ -73,7 +73,7 @@ def test_reasoning_again_replaces_the_graph_and_forgets_what_no_longer_follows(s
     store.update(f"DROP GRAPH <{V.BASE}graph/article/a01_huanjiang_lianxihuiyi.txt>")
     materialise(store)
     hj = ID + "org/环江街道区域化党建联席会议"
-    assert (ID + "org/江城建工集团有限公司", ONT + "memberOf", hj) not in inferred(store)
+    assert (ID + "org/溪岚建工集团有限公司", ONT + "memberOf", hj) not in inferred(store)
 
 
 def test_facts_read_asserted_statements_only(store):

@@ -12,7 +12,7 @@ from .article import Article
 from .events import Events
 from .relations import Relations
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -26,6 +26,7 @@ def extract(doc: Document) -> Extraction:
     Events(a).read()
     Relations(a).read()
     _bylines(a)
+    a.named_only()
     return a.b.x
 
 

@@ -14,6 +14,9 @@ class Builder:
         self.x = Extraction(doc=doc)
         self._by_key: dict[str, Entity] = {}
         self._facts: set[tuple] = set()
+        self._evidence: dict[tuple, Evidence] = {}
+        self._orgs: dict[int, tuple[OrgRef, Entity]] = {}  # id(ref) → (ref, its entity): read once
+        self._spans: set[tuple[str, tuple[int, int]]] = set()
 
     def entity(
         self,
@@ -42,8 +45,9 @@ class Builder:
 
     def mention(self, ent: Entity, span: tuple[int, int]) -> None:
         """Record where the article names an entity; a form printed otherwise (Traditional) is kept."""
-        if span in ent.mentions:
+        if (ent.key, span) in self._spans:
             return
+        self._spans.add((ent.key, span))
         ent.mentions.append(span)
         doc = self.x.doc
         os_, oe = doc.original_span(*span)
@@ -53,16 +57,32 @@ class Builder:
             ent.printed.add(printed)
 
     def org(self, ref: OrgRef, span: tuple[int, int] | None = None) -> Entity:
-        """The entity of a resolved organisation (its host unit is an entity too)."""
-        if ref.host is not None and not ref.role_only:
-            self.org(ref.host)
-        ent = self.entity(ref.type, ref.name, span, key=ref.key, aliases=ref.aliases, attrs=ref.attrs)
+        """The entity of a resolved organisation (its host unit is an entity too). A resolution is
+        read into its entity once (resolutions are not changed once made)."""
+        seen = self._orgs.get(id(ref))
+        if seen is None:
+            if ref.host is not None and not ref.role_only:
+                self.org(ref.host)
+            ent = self.entity(ref.type, ref.name, key=ref.key, aliases=ref.aliases, attrs=ref.attrs)
+            self._orgs[id(ref)] = (ref, ent)  # (the ref is kept, so its id names it alone)
+        else:
+            ent = seen[1]
+        if span:
+            self.mention(ent, span)
         return ent
 
     def person(self, name: str, span: tuple[int, int] | None = None) -> Entity:
         return self.entity("Person", name, span)
 
     def evidence(self, sent: Sentence, rule: str, confidence: float = 0.9) -> Evidence:
+        """The evidence of facts read by `rule` from `sent` (one record, shared by those facts)."""
+        key = (sent.start, sent.end, rule, confidence)
+        ev = self._evidence.get(key)
+        if ev is None:
+            ev = self._evidence[key] = self._new_evidence(sent, rule, confidence)
+        return ev
+
+    def _new_evidence(self, sent: Sentence, rule: str, confidence: float) -> Evidence:
         doc = self.x.doc
         os_, oe = doc.original_span(sent.start, sent.end)
         return Evidence(

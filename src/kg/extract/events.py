@@ -8,34 +8,55 @@ those dated on their own (日前, 上周 …), which are asides or events of the
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Entity
-from . import dates
 from .lexicon import data
-from .orgs import strip_quotes
+from .orgs import ABBREVIATION, strip_quotes
 
 VERBS = "召开|举行|举办|开幕|启幕"
+# the place a visit goes to (…带队走访芳溪社区，…)
+TRIP = re.compile(r"(?:赴|来到|前往|走进|走访)([^，。；]{2,20}?)(?:[，。；]|开展|调研|参观)")
+# an undated sentence saying where the event is held: (随后，)签约仪式在VENUE举行
+HELD_AT = re.compile(rf"(?:^|[，,])([^，。；]{{2,6}}?)在([^，。；]{{2,30}}?)(?:{VERBS})")
 ADVERBS = re.compile(r"(隆重|顺利|正式|揭幕|盛大)+$")
+
+
+class EventWords:
+    """The event words of relations.yaml, compiled once."""
+
+    def __init__(self):
+        rel = data("relations.yaml")
+        self.nouns = sorted(rel["event_nouns"], key=len, reverse=True)
+        self.venue_anaphors = set(rel["venue_anaphors"])
+        self.day_parts = sorted(rel["day_parts"], key=len, reverse=True)
+        self.noun_re = "|".join(map(re.escape, self.nouns))
+        self.not_nouns = tuple(rel["not_event_nouns"])
+        self.attend_re = re.compile(
+            rf"(?:{'|'.join(rel['event_attend_verbs'])})(?:了)?([^，。；]{{4,40}}?(?:{self.noun_re}))(?:[，。；]|$)"
+        )
+
+
+@cache
+def event_words() -> EventWords:
+    return EventWords()
 
 
 class Events:
     def __init__(self, article):
         self.a = article
-        rel = data("relations.yaml")
-        self.nouns = sorted(rel["event_nouns"], key=len, reverse=True)
-        self.venue_anaphors = set(rel["venue_anaphors"])
-        self.day_parts = sorted(rel["day_parts"], key=len, reverse=True)
-        self.attend = rel["attend_verbs"]
-        self.noun_re = "|".join(map(re.escape, self.nouns))
+        self.w = event_words()
+        self.visited: dict[str, tuple] = {}  # event key → (place visited, evidence)
+        self.placed: set[str] = set()  # events a sentence says where they were held
 
     def read(self) -> None:
         a = self.a
         current: Entity | None = None
         current_date: str | None = None
+        visit = None  # a dated visit sentence that named no event
         for st in a.sents:
             if st.skip:
                 continue
-            st.dates = dates.find(st.text, a.year, a.published)
             event = self._event_in(st)
             if event is not None:
                 st.event = event
@@ -45,14 +66,55 @@ class Events:
                 else:
                     st.aside = False
                 continue
-            if st.dates and any(d.iso != current_date for d in st.dates) and not self._same_event(st):
+            if st.dates and any(d.iso != current_date for d in st.dates):
                 st.aside = True
+                if st.dates[0].precision == "day" and TRIP.search(st.text):
+                    visit = st  # 9月19日上午，…带队走访…社区: an event the next sentences may name
+                    continue
             st.event = current
+            if visit is not None and not st.dates:
+                event = self._visit_event(visit, st)
+                if event is not None:
+                    current, current_date, visit = event, event.attrs["date"], None
+                    continue
+            visit = None
+            if current is not None and not st.aside:
+                self._held_at(st, current)
+        for key, (place, ev) in self.visited.items():
+            if key not in self.placed:
+                a.b.fact("event_place", a.b.x.entities[key], place, ev)
         self._attendance()
 
-    @staticmethod
-    def _same_event(st) -> bool:
-        return dates.same_day(st.text)
+    def _visit_event(self, visit, st) -> Entity | None:
+        """…带队走访芳溪社区。随后，签约仪式在芳溪社区党群服务中心举行: the event the sentence after a
+        dated visit holds, on the visit's day; both sentences are of it."""
+        m = HELD_AT.search(st.text)
+        if m is None or not self._has_noun(m.group(1)):
+            return None
+        iso = visit.dates[0].iso
+        trip = TRIP.search(visit.text)
+        where = self._venue(visit, trip.group(1), trip.start(1))  # named after the place visited
+        name = strip_quotes(m.group(1))
+        event = self._entity(st, (where.name if where is not None else "") + name, iso)
+        ev = self.a.b.evidence(st.s, "event.after-visit", 0.7)
+        self.a.b.fact("event_date", event, iso, ev)
+        place = self._venue(st, m.group(2), m.start(2))
+        if place is not None:
+            self.a.b.fact("event_place", event, place, ev)
+            self.placed.add(event.key)
+        visit.event = st.event = event
+        visit.aside = False
+        return event
+
+    def _held_at(self, st, event: Entity) -> None:
+        """随后，签约仪式在鹊华里社区党群服务站举行: where the event of the sentences before was held."""
+        m = HELD_AT.search(st.text)
+        if m is None or not self._has_noun(m.group(1)) or event.key in self.placed:
+            return
+        place = self._venue(st, m.group(2), m.start(2))
+        if place is not None:
+            self.a.b.fact("event_place", event, place, self.a.b.evidence(st.s, "event.held-at", 0.75))
+            self.placed.add(event.key)
 
     # -- finding an event -----------------------------------------------------------------------
 
@@ -60,13 +122,12 @@ class Events:
         """The event a dated sentence holds, with its date, place and host."""
         a = self.a
         text = st.text
-        if not st.dates and not (a.main_event and dates.same_day(text)):
+        if not st.dates:
             return None
-        d = st.dates[0] if st.dates else None
-        after = d.end if d else next(text.find(w) + len(w) for w in dates.SAME_DAY if w in text)
-        iso = d.iso if d else a.main_event.attrs.get("date")
+        d = st.dates[0]
+        after, iso = d.end, d.iso
         clause = text[after:]
-        for part in self.day_parts:
+        for part in self.w.day_parts:
             if clause.startswith(part):
                 clause = clause[len(part) :]
                 break
@@ -82,17 +143,17 @@ class Events:
         event = self._entity(st, name, iso)
         ev = a.b.evidence(st.s, "event.dated-meeting", 0.8)
         a.b.fact("event_date", event, iso, ev)
-        if not venue:
-            trip = re.search(
-                r"(?:赴|来到|前往|走进|走访)([^，。；]{2,20}?)(?:[，。；]|开展|调研|参观)", clause
-            )
-            venue = trip.group(1) if trip else ""
-            for prefix in ("辖区", "驻区"):
-                venue = venue.removeprefix(prefix)
         if venue:
             place = self._venue(st, venue, offset + clause.find(venue))
             if place is not None:
                 a.b.fact("event_place", event, place, ev)
+                self.placed.add(event.key)
+        else:  # …走访芳溪社区: the place visited, unless a later sentence says where it was held
+            trip = TRIP.search(clause)
+            venue = trip.group(1).removeprefix("辖区").removeprefix("驻区") if trip else ""
+            place = self._venue(st, venue, offset + clause.find(venue)) if venue else None
+            if place is not None:
+                self.visited[event.key] = (place, ev)
         host = self._host(st, name, offset, host_end)
         if host is not None:
             a.b.fact("event_of", event, host, ev)
@@ -119,17 +180,22 @@ class Events:
                 return strip_quotes(subject), "", -1
             if obj and self._has_noun(obj):
                 return strip_quotes(subject + obj), "", len(subject)
-        m = re.search(rf"开展(?:了)?([^，。；]{{2,30}}?(?:{self.noun_re}))(?:[，。；]|$)", clause)
-        if m:
+        m = re.search(rf"开展(?:了)?([^，。；]{{2,30}}?(?:{self.w.noun_re}))(?:[，。；]|$)", clause)
+        if m and self._has_noun(m.group(1)):
+            return strip_quotes(m.group(1)), "", -1
+        m = self.w.attend_re.search(clause)  # …一行到公司调研，并出席…签约仪式
+        if m and self._has_noun(m.group(1)):
             return strip_quotes(m.group(1)), "", -1
         return "", "", -1
 
     def _has_noun(self, text: str) -> bool:
-        return any(text.endswith(n) for n in self.nouns)
+        """The text ends with an event noun (推进会, 仪式 …) and not with a body's (协会, 委员会)."""
+        return text.endswith(tuple(self.w.nouns)) and not text.endswith(self.w.not_nouns)
 
     def _entity(self, st, name: str, iso: str) -> Entity:
         """The event entity; its aliases are the usual rewritings of the name (place prefix, year)."""
         a = self.a
+        name = ABBREVIATION.sub("", name)
         aliases = set()
         bare = name
         if a.ctx.home.county and bare.startswith(a.ctx.home.county.name):
@@ -151,7 +217,7 @@ class Events:
     def _venue(self, st, venue: str, at: int) -> Entity | None:
         a = self.a
         venue = strip_quotes(venue)
-        if venue in self.venue_anaphors:
+        if venue in self.w.venue_anaphors:
             if not a.ctx.building:
                 return None
             return a.b.entity("Place", a.ctx.building, key="place:" + a.ctx.building)
@@ -168,17 +234,12 @@ class Events:
         """The joint meeting the event is a meeting of, or the unit that holds it."""
         a = self.a
         jm = a.resolver.jm
-        start = offset
-        for m in st.mentions:
-            rel = m.start - st.s.start
-            if rel < start:
-                continue
-            ref = st.ref(m)
-            if ref is None:
-                continue
-            if ref.type == "JointMeeting" and rel < start + len(name) + 4:
+        named = [(m, st.ref(m)) for m in st.mentions if m.start - st.s.start >= offset and st.ref(m)]
+        for m, ref in named:  # a joint meeting the event's name holds, wherever the subject stands
+            if ref.type == "JointMeeting" and m.start - st.s.start < offset + len(name) + 4:
                 return a.org(st, m)
-            if host_end >= 0 and rel < start + host_end:
+        for m, _ in named:  # else the subject that holds it (柳巷街道举办…培训班)
+            if host_end >= 0 and m.start - st.s.start < offset + host_end:
                 return a.org(st, m)
         if jm is not None and re.search(r"(联席会议|大工委|大党委|联盟|协调委员会)", name):
             return a.org_ref(st, jm)
@@ -192,12 +253,18 @@ class Events:
             if st.skip or st.event is None or st.aside or _byline(st.text):
                 continue
             date = st.event.attrs.get("date")
-            ev = a.b.evidence(st.s, "event.attendance", 0.75)
-            bylines = {b.name for b in a.doc.bylines}
-            for name, _ in st.people:
-                if name in bylines:
-                    continue
-                a.b.fact("attended", a.people[name], st.event, ev, date=date)
+            for name, at in st.people:
+                if not self._in_byline(name, st.s.start + at):
+                    ev = a.b.evidence(st.s, "event.attendance", 0.75)
+                    a.b.fact("attended", a.people[name], st.event, ev, date=date)
+
+    def _in_byline(self, name: str, at: int) -> bool:
+        """The name where the byline prints it (本报讯（记者 甲）…): the reporter, not an attendee.
+        Without the byline's offsets, any byline name."""
+        for b in self.a.doc.bylines:
+            if b.name == name and (b.start < 0 or b.start <= at < b.end):
+                return True
+        return False
 
 
 def _byline(text: str) -> bool:

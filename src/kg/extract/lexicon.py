@@ -66,9 +66,11 @@ class Word:
     org_type: str = ""  # for ORG words
     places: list[Division] = field(default_factory=list)  # for PLACE words (a name may be ambiguous)
     short: bool = False  # a place written without its level (上海 for 上海市)
+    kind: str = ""  # the kind the tokenizer reports (see _PRIORITY)
+    village: bool = False  # 村党支部: after a name, read as 村 | 党支部 (see orgs.yaml village_bodies)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -93,6 +95,10 @@ class Lexicon:
             for w in words:
                 self.org_types[w] = type_
         self.not_orgs = set(orgs["not_orgs"])
+        self.plural_prefixes = tuple(orgs["plural_prefixes"])
+        self.bounds_in_names = frozenset(orgs["boundaries_in_names"])
+        # the short forms the article's context completes (区委, 街道党工委): never inside a name
+        self.context_words = frozenset(orgs["context_forms"]) | frozenset(orgs["context_synonyms"])
         self.divisions: dict[str, Division] = {}
         self.places: dict[str, list[Division]] = {}
         self._gazetteer()
@@ -103,10 +109,12 @@ class Lexicon:
             w.kinds.add(kind)
             return w
 
-        for t in self.titles:
+        for t in [*self.titles, *titles["person_cues"]]:
             add(t, TITLE)
         for w, type_ in self.org_types.items():
             add(w, ORG).org_type = type_
+        for w in orgs["anaphors"]:  # 该院院长: an organisation word of no type, the article resolves it
+            add(w, ORG)
         for w in ["中共", *self.not_orgs]:
             add(w, CHAR)
         for name, divs in self.places.items():
@@ -117,6 +125,11 @@ class Lexicon:
             add(w, BOUND)
         for w in rel["conjunctions"]:
             add(w, CONJ)
+        for w in orgs["village_bodies"]:
+            words[w].village = True
+        self.village = Word({ORG}, "Place", kind=ORG)  # 村 after a village's name (never matched alone)
+        for w in words.values():
+            w.kind = _kind(w)
         self.words = words
         self.automaton = ahocorasick.Automaton()
         for text, w in words.items():
@@ -163,43 +176,64 @@ class Lexicon:
     def tokens(self, text: str) -> list[Token]:
         """Longest lexicon word at each position, left to right; other characters one by one."""
         best: dict[int, tuple[int, Word]] = {}
-        for end, (length, word) in self.automaton.iter(text):
-            start = end - length + 1
-            if start not in best or best[start][0] < length:
-                best[start] = (length, word)
+        for end, hit in self.automaton.iter(text):
+            start = end - hit[0] + 1
+            if start not in best or best[start][0] < hit[0]:
+                best[start] = hit
         out: list[Token] = []
+        append = out.append
+        char_kind = _CHAR_KINDS.get
         i, n = 0, len(text)
         while i < n:
             hit = best.get(i)
             if hit:
                 length, word = hit
-                out.append(Token(text[i : i + length], i, i + length, _kind(word), word))
+                if word.kind == PLACE and length > 2 and text[i + length - 1] == "市":
+                    split = self._city_then_county(text, i, length, best)
+                    if split is not None:  # 青岛|市北区, not 青岛市|北区
+                        append(split)
+                        i = split.end
+                        continue
+                if word.village and out and out[-1].kind == CHAR:  # 楚东|村|党总支
+                    append(Token(text[i], i, i + 1, ORG, self.village))
+                    append(
+                        Token(
+                            text[i + 1 : i + length],
+                            i + 1,
+                            i + length,
+                            ORG,
+                            self.words[text[i + 1 : i + length]],
+                        )
+                    )
+                    i += length
+                    continue
+                append(Token(text[i : i + length], i, i + length, word.kind, word))
                 i += length
                 continue
             ch = text[i]
-            if ch in PUNCTUATION:
-                kind = PUNCT
-            elif ch in QUOTES:
-                kind = QUOTE
-            elif ch.isascii() and ch.isalnum():
-                kind = DIGIT
-            else:
-                kind = CHAR
-            if (
-                ch == "委"
-                and out
-                and out[-1].kind == PLACE
-                and not out[-1].word.short
-                and text[i + 1 : i + 2] not in "员托派"
-            ):
-                kind = ORG  # 姑苏区委: the place and 委 make the committee
-                out.append(Token(ch, i, i + 1, kind, self.words["区委"]))
-                i += 1
-                continue
-            out.append(Token(ch, i, i + 1, kind))
+            if ch == "委" and out and out[-1].kind == PLACE and not out[-1].word.short:
+                if text[i + 1 : i + 2] not in "员托派":  # 姑苏区委: the place and 委 make the committee
+                    append(Token(ch, i, i + 1, ORG, self.words["区委"]))
+                    i += 1
+                    continue
+            append(Token(ch, i, i + 1, char_kind(ch) or (DIGIT if ch.isascii() and ch.isalnum() else CHAR)))
             i += 1
         return out
 
+    def _city_then_county(self, text: str, i: int, length: int, best: dict) -> Token | None:
+        """青岛市北区: when the 市 of a city's name begins the name of one of its counties, the
+        city is written short (青岛) and the county follows; the token of the short city, or None."""
+        county = best.get(i + length - 1)
+        short = self.words.get(text[i : i + length - 1])
+        if county is None or short is None or county[1].kind != PLACE:
+            return None
+        cities = {d.code for d in self.words[text[i : i + length]].places if d.level == "city"}
+        if not any(d.level == "county" and d.city in cities for d in county[1].places):
+            return None
+        return Token(text[i : i + length - 1], i, i + length - 1, PLACE, short)
+
+
+_CHAR_KINDS = {**dict.fromkeys(PUNCTUATION, PUNCT), **dict.fromkeys(QUOTES, QUOTE)}
 
 # when a word is in several lists, the first kind here is the one the tokenizer reports
 _PRIORITY = (ORG, TITLE, PLACE, CONJ, BOUND, CHAR)

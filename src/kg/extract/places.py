@@ -42,12 +42,24 @@ class AdminPath:
         return out
 
     def slots(self) -> dict[str, str]:
-        """Template slots of orgs.yaml: {city} {district} {street} {community}."""
-        city = self.city.name if self.city else ""
+        """Template slots of orgs.yaml: {city_name}; {city} (the city as a prefix of a district's
+        name: none for a municipality, a county-level city (浏阳市), or a zone whose name begins with
+        its city's, 苏州工业园区);
+        {district} {zone} {street} {community}."""
+        city_name = city = self.city.name if self.city else ""
         district = self.county.name if self.county else ""
-        if city == district:
+        zone = district if self.county is not None and is_zone(self.county) else ""
+        short = lexicon().short_form(city) or city
+        if city == district or district.endswith("市") or (zone and short and zone.startswith(short)):
             city = ""
-        return {"city": city, "district": district, "street": self.street, "community": self.community}
+        return {
+            "city_name": city_name,
+            "city": city,
+            "district": district,
+            "zone": zone,
+            "street": self.street,
+            "community": self.community,
+        }
 
     def attrs(self) -> dict[str, str]:
         """Entity.attrs for the resolution engineer: the context this path makes certain."""
@@ -59,6 +71,18 @@ class AdminPath:
         if self.county:
             out["district"] = self.county.name
         return out
+
+
+ZONE_CODE = "ZZ"  # the county-level code suffix given to a development zone the text names
+
+
+def zone_division(name: str, city: Division | None) -> Division:
+    """A development zone (苏州工业园区, 高新区) as a county-level unit of its city."""
+    return Division((city.code[:4] if city else "0000") + ZONE_CODE, name, "county")
+
+
+def is_zone(div: Division) -> bool:
+    return div.code.endswith(ZONE_CODE)
 
 
 def city_of(div: Division) -> Division | None:
@@ -73,8 +97,10 @@ class Context:
 
     home: AdminPath = field(default_factory=AdminPath)
     company: str = ""  # the enterprise a company website speaks for
+    institution: str = ""  # the school, university or hospital an institution's site speaks for
     building: str = ""  # the building of the article's 楼宇党委
     counties: list[Division] = field(default_factory=list)  # every district the article names
+    home_named: int = 0  # how often the article names its district (or county-level city)
 
 
 def choose_division(name: str, hints: Counter) -> Division | None:

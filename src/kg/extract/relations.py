@@ -8,19 +8,14 @@ a trigger word of relations.yaml; it keeps only what the sentence's grammar make
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Entity
 from .article import Article, Sent
-from .lexicon import BOUND, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
-from .orgs import Mention, read_path, strip_quotes
+from .lexicon import BOUND, CONJ, DIGIT, PUNCT, QUOTE, TITLE, data, lexicon
+from .orgs import Mention, strip_quotes
 
-CLAUSE_END = "，。；：,;:！？"
-COBUILD_VERBS = re.compile("签订|签署|完成|达成|结成|开展|签约|建立")
-PAIRING = re.compile("与|同|和|及|携手")  # what joins the two sides of one signing
-WITNESS = (
-    re.compile(r"在(.{2,40}?)的?见证下"),
-    re.compile(r"([^，。；]{2,30}?)(?:共同)?见证(?:了)?(?:签约|签字|签署|仪式)"),
-)
+CLAUSE_END = "，。；：,;:！？ \u3000"  # a space separates the clauses of a headline
 NUMBERED = re.compile(r"[一二三四五六七八九十两\d+]+[个大]|\d")
 LEADS = ("即", "下设", "设立", "成立", "组建", "做实", "包括", "分别是", "分别为", "围绕", "设置")
 
@@ -37,7 +32,7 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
     out = []
     head = "|".join(map(re.escape, heads))
-    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10})"
+    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
     for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
         items = re.split("[、]", m.group(1) or m.group(2))
         first = items[0]
@@ -49,20 +44,130 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     return out
 
 
+@cache
+def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
+    return _alternation(words)
+
+
+def _alternation(words) -> re.Pattern:
+    """A regex that matches any of `words`, the longest first."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+# the heads of member units: …等12家成员单位负责人参加
+HEADS = re.compile(r"(?:主要)?(?:负责人|负责同志|代表|党组织书记)")
+# what may stand between a list of units and the member word after it: 等首批12家单位为…成员单位
+COUNT_GAP = re.compile(
+    r"(等)?(首批)?[\d一二三四五六七八九十两]*(家)?(单位)?(为)?(联席会议|联盟|大工委|大党委)?(新)?"
+)
+# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…
+MEMBERS_LISTED = re.compile(
+    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
+)
+# a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
+LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
+# the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
+MADE_OF = re.compile(
+    r"由([^。；]{4,400}?)(?:等[\d一二三四五六七八九十两]+[家个][^，。；、]{0,10})?(?:共同)?(?:发起成立|组成|发起组建|组建|构成)"
+)
+
+
+# a 与-clause without its subject: 先后与A、B签订
+NO_SUBJECT = re.compile(r"(?:先后|分别|还|也|又|已|已经|均|并|主动|积极)*(?:与|同|和)")
+# what joins the sides of one pair in a list: A——B, A与B, A：B
+PAIR_SEP = re.compile(r"\s*(?:——|—|－|-|~|～|与|和|同|：|:|结对|对接)\s*")
+# separators of a plain list of parties, and the words that make them all sign with each other
+LIST_SEP = re.compile(r"[、,，]|和|与|及|以及")
+ALL_PARTIES = re.compile(r"[三四五六七八九多各]方|共同")
+# the number of an item in a list: 1. / （1） / 一、
+LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．)]|[（(]\d+[）)]|[一二三四五六七八九十]+、)?\s*")
+
+
+# words before the noun of a group that only point back to it: 上述5家新, 新加入的3家, 两家, 3名新任
+COUNTED = re.compile(
+    r"^(?:上述|以上|这|这些|前述|新加入的|新入盟的|新当选的|全体)?[\d一二三四五六七八九十两]*[家个名位]?(?:新任|新加入的|新|首批)?"
+)
+
+# a count of the people just named and what they become: …4人新任大工委兼职委员, 3人为…
+COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名同志|位同志)(?:为|任|担任|当选为|当选)?")
+# a clause that begins with a count of the units just listed: 6家单位党组织同步成为…
+LIST_COUNT = re.compile(
+    r"(?:上述|以上|这)?([\d一二三四五六七八九十两]+)[家个](?:单位|成员单位|企业|驻区单位)"
+)
+CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count(text: str) -> int:
+    """A small count written in digits or Chinese numerals (6, 六, 十二); 0 when unreadable."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return CN_NUMBERS.get(text, 0)
+    if text.startswith("十"):
+        return 10 + CN_NUMBERS.get(text[1:], 0)
+    return 0
+
+
+NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
+# a clause that names who takes a role the clause before speaks of: …，由A担任
+BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
+NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
+COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
+QUOTED = re.compile("[“「『《]")
+OPEN_QUOTE = re.compile("[“「『]")
+TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
+
+
+class Words:
+    """The trigger words of relations.yaml and titles.yaml as the rules use them, compiled once."""
+
+    def __init__(self):
+        rel = data("relations.yaml")
+        titles = data("titles.yaml")
+        self.member_re = _alternation(rel["member_nouns"] + rel["member_verbs"])
+        self.cobuild_re = _alternation(rel["cobuild_verbs"])
+        self.weak_cobuild = set(rel["cobuild_weak_verbs"])
+        self.after_weak_re = _alternation(rel["cobuild_after_weak"])
+        self.pairing_re = _alternation(rel["pairing_words"])
+        self.witness = [re.compile(w) for w in rel["witness_frames"]]
+        self.claim_re = _alternation(rel["claim_verbs"])
+        self.jm_titles = set(titles["joint_meeting_titles"])
+        self.former = set(titles["former"])
+        self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
+        self.appoint_re = _alternation(rel["appoint_verbs"])
+        self.launch_re = _alternation(rel["launch_verbs"])
+        self.unit_phrase_re = re.compile(f"(?:{_alternation(rel['unit_nouns']).pattern})(?:党组织|代表)?")
+        self.list_appoint_re = _alternation(rel["appoint_list_verbs"])
+        self.post_slot_re = re.compile(
+            rf"设(?:立|置)?({_alternation(lexicon().titles).pattern})[\d一二三四五六七八九十两]*名?[，,]?由"
+        )
+
+
+@cache
+def words() -> Words:
+    return Words()
+
+
 class Relations:
     def __init__(self, article: Article):
         self.a = article
         self.b = article.b
         self.rel = data("relations.yaml")
-        words = sorted(self.rel["member_nouns"] + self.rel["member_verbs"], key=len, reverse=True)
-        self.member_re = re.compile("|".join(map(re.escape, words)))
+        self.w = words()
+        self.located_names: set[tuple[str, str]] = set()  # names whose containment has been read
+        self._chained_of: tuple = (None, set())  # (sentence, ids of its chained mentions)
 
     def read(self) -> None:
-        for st in self.a.sents:
-            if st.skip:
+        self.unnamed_signing = None  # (sentence index, witnesses, date) of a signing with unnamed sides
+        self.carried_witnesses: list[Entity] = []  # the witnesses of a sentence ending in ；
+        self.carried_from = -2
+        for i, st in enumerate(self.a.sents):
+            self.i = i  # the index of the sentence being read
+            if st.skip or not self._worth_reading(st):
                 continue
             self.cobuilding(st)
             self.members(st)
+            self.made_of(st)
             self.chairs(st)
             self.committees(st)
             self.projects(st)
@@ -71,6 +176,18 @@ class Relations:
             self.appointments(st)
             self.located(st)
 
+    def _worth_reading(self, st: Sent) -> bool:
+        """A sentence some rule may read a fact from: it names units or people, quotes a name, or
+        speaks of claims or members (of the units of the list before)."""
+        text = st.text
+        return bool(
+            st.mentions
+            or st.people
+            or QUOTED.search(text)
+            or self.w.claim_re.search(text)
+            or self.w.member_re.search(text)
+        )
+
     # -- helpers --------------------------------------------------------------------------------
 
     def date_of(self, st: Sent) -> str | None:
@@ -78,13 +195,14 @@ class Relations:
             return st.dates[0].iso
         return st.event.attrs.get("date") if st.event is not None else (st.dates[0].iso if st.dates else None)
 
-    def orgs_in(self, st: Sent, lo: int, hi: int, *, posts: bool = False) -> list[tuple[Mention, Entity]]:
-        """Organisations named in [lo, hi) of the sentence (not those of a title chain unless `posts`)."""
+    def orgs_in(self, st: Sent, lo: int, hi: int) -> list[tuple[Mention, Entity]]:
+        """Organisations named in [lo, hi) of the sentence (not those of a title chain: the unit in
+        区委书记甲 is no party of other relations)."""
         out = []
-        chain_spans = self._chain_spans(st) if not posts else []
+        chained = self._chained(st)
         for m in st.mentions:
             rs, re_ = m.start - st.s.start, m.end - st.s.start
-            if rs < lo or re_ > hi or any(a <= rs < b for a, b in chain_spans):
+            if rs < lo or re_ > hi or id(m) in chained:
                 continue
             ref = st.ref(m)
             if ref is None or ref.type == "Place":
@@ -94,15 +212,12 @@ class Relations:
                 out.append((m, ent))
         return out
 
-    @staticmethod
-    def _chain_spans(st: Sent) -> list[tuple[int, int]]:
-        """Spans of the organisations that title chains use (they are not parties of other relations)."""
-        title_starts = {t.start for t in st.tokens if t.kind == TITLE}
-        return [
-            (m.start - st.s.start, m.end - st.s.start)
-            for m in st.mentions
-            if m.end - st.s.start in title_starts
-        ]
+    def _chained(self, st: Sent) -> set[int]:
+        """The mentions a title follows (id of each), read once per sentence."""
+        if self._chained_of[0] is not st:
+            title_starts = {t.start for t in st.tokens if t.kind == TITLE}
+            self._chained_of = (st, {id(m) for m in st.mentions if m.end - st.s.start in title_starts})
+        return self._chained_of[1]
 
     def clause(self, st: Sent, at: int) -> tuple[int, int]:
         """The clause around position `at`: between the punctuation marks that end clauses."""
@@ -116,12 +231,9 @@ class Relations:
         return [self.a.people[n] for n, at in st.people if lo <= at < hi]
 
     def find_any(self, text: str, words, start: int = 0) -> tuple[int, str]:
-        best = (-1, "")
-        for w in words:
-            i = text.find(w, start)
-            if i >= 0 and (best[0] < 0 or i < best[0] or (i == best[0] and len(w) > len(best[1]))):
-                best = (i, w)
-        return best
+        """The first of `words` in text from `start` (the longest where several begin there)."""
+        m = _alternation_of(tuple(words)).search(text, start)
+        return (m.start(), m.group(0)) if m else (-1, "")
 
     def ev(self, st: Sent, rule: str, conf: float = 0.8):
         return self.b.evidence(st.s, rule, conf)
@@ -129,56 +241,114 @@ class Relations:
     # -- co-building ------------------------------------------------------------------------------
 
     def cobuilding(self, st: Sent) -> None:
-        """co_builds_with between the units named before a signing verb (A与B签订, A携手B签署 …)."""
+        """co_builds_with between the units named before a signing verb (A与B签订, A携手B签署 …),
+        and the pairs a list gives after a signing whose sides the sentence leaves unnamed
+        (…与驻区单位党组织逐一签约。A——B；C——D)."""
         text = st.text
-        if not any(w in text for w in self.rel["cobuild_context"]):
-            return
-        for m in COBUILD_VERBS.finditer(text):
-            if self._signing(st, m.start(), m.group(0)):
+        if any(w in text for w in self.rel["cobuild_context"]):
+            verbs = list(self.w.cobuild_re.finditer(text))
+            if [m for m in verbs if self._signing(st, m.start(), m.group(0))]:  # every signing of it
                 return
+            if verbs and re.search("签约|签订|签署|结对", text):
+                if self._pair_anaphor_signing(st):
+                    return
+                self.unnamed_signing = (self.i, self._witness_people(st), self.date_of(st))
+                return
+        if self.unnamed_signing is not None and self.i - self.unnamed_signing[0] <= 12:
+            self._pair_line(st)
+
+    def _pair_anaphor_signing(self, st: Sent) -> bool:
+        """在X的见证下，甲与乙代表双方签订…: the signing of the pair just named; its witnesses."""
+        recent = self.a.last_signing >= self.i - 2 and self.a.last_pairs
+        if not recent or not any(w in st.text for w in self.rel["pair_anaphors"]):
+            return False
+        ev = self.ev(st, "cobuild.witness", 0.8)
+        for person in self._witness_people(st):
+            for x, y in self.a.last_pairs:
+                self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
+        return True
+
+    def _pair_line(self, st: Sent) -> None:
+        """One pair of a list after an unnamed signing: a sentence that is just A——B (or A与B)."""
+        items = self.orgs_in(st, 0, len(st.text))
+        if len(items) != 2:
+            return
+        (m1, a), (m2, b) = items
+        rel = st.s.start
+        head = LIST_NUMBER.sub("", st.text[: m1.start - rel])
+        sep = st.text[m1.end - rel : m2.start - rel]
+        tail = st.text[m2.end - rel :]
+        if head or not PAIR_SEP.fullmatch(sep) or tail.strip("；;。，,") != "":
+            return
+        _, people, date = self.unnamed_signing
+        ev = self.ev(st, "cobuild.pair-list", 0.8)
+        self.b.fact("co_builds_with", a, b, ev, date=date)
+        wev = self.ev(st, "cobuild.witness", 0.8)
+        for person in people:
+            self.b.fact("witnessed", person, a, wev, parties=[a.key, b.key])
 
     def _signing(self, st: Sent, at: int, word: str) -> bool:
         text = st.text
-        if word in ("完成", "开展", "建立", "达成", "结成") and not re.search("共建|联建|结对", text[at:]):
+        if word in self.w.weak_cobuild and not self.w.after_weak_re.search(text, at):
             return False
         lo = clause_start(text, at, "，。；：,;:")
-        if text[lo:at].startswith("与") and lo > 0:  # 邱以安代表…党支部，与…党支部签订
-            lo = clause_start(text, lo - 1, "，。；：,;:")
         region = text[lo:at]
         rep = region.find("代表")
         if rep >= 0 and region.find("与") < rep:
             lo += rep + 2  # 房晏清与鲍晴川分别代表A和B签订: A and B
         items = self.orgs_in(st, lo, at)
+        if NO_SUBJECT.match(text, lo):  # …党工委坚持…，先后与A、B签订: the subject of an earlier clause
+            subject = self._clause_subject(st, lo)
+            if subject is not None:
+                items = [subject, *items]
         if len(items) < 2:
             return False
-        pairs = self._pairs(st, items)
+        pairs = self._pairs(st, items, text[items[-1][0].end - st.s.start : at])
         if not pairs:
             return False
         date = self.date_of(st)
         ev = self.ev(st, "cobuild.signing", 0.85)
         for x, y in pairs:
             self.b.fact("co_builds_with", x, y, ev, date=date)
-        if self.a.last_signing == self.a.sents.index(st) - 1:
-            self.a.last_pairs = (
-                self.a.last_pairs + pairs
-            )  # A与B签订；C与D签订: one signing, the first pair leads
+        units = [e for _, e in items]
+        if self.a.last_signing in (self.i - 1, self.i):  # A与B签订；C与D签订: one signing
+            self.a.last_pairs = self.a.last_pairs + pairs
+            self.a.last_list = self.a.last_list + [e for e in units if e not in self.a.last_list]
         else:
-            self.a.last_pairs = pairs
-        self.a.last_signing = self.a.sents.index(st)
-        self.a.last_list = [e for _, e in items]
-        self.witnesses(st, pairs)
+            self.a.last_pairs, self.a.last_list = pairs, units
+        self.a.last_signing = self.i
+        ev = self.ev(st, "cobuild.witness", 0.85)
+        for person in self._witness_people(st):
+            for x, y in pairs:
+                self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
         return True
 
-    def _pairs(self, st: Sent, items) -> list[tuple[Entity, Entity]]:
-        """'A与B、C与D' → (A,B),(C,D); 'A与B、C、D' → (A,B),(A,C),(A,D)."""
+    def _clause_subject(self, st: Sent, lo: int):
+        """The organisation that begins the nearest earlier clause (the subject a 与-clause omits)."""
+        text = st.text
+        for m in sorted(st.mentions, key=lambda m: -m.start):
+            at = m.start - st.s.start
+            if at >= lo:
+                continue
+            if at == 0 or text[at - 1] in CLAUSE_END:
+                items = self.orgs_in(st, at, m.end - st.s.start)
+                return items[0] if items else None
+        return None
+
+    def _pairs(self, st: Sent, items, gap: str) -> list[tuple[Entity, Entity]]:
+        """'A与B、C与D' → (A,B),(C,D); 'A与B、C、D' → (A,B),(A,C),(A,D); 'A、B分别与C、D' → (A,C),(B,D);
+        'A、B和C三方签订' → every pair."""
         seps = []
         for (m1, _), (m2, _) in zip(items, items[1:], strict=False):
             seps.append(st.text[m1.end - st.s.start : m2.start - st.s.start])
-        pairing = [s for s in seps if PAIRING.search(s)]
+        ents = [e for _, e in items]
+        pairing = [s for s in seps if self.w.pairing_re.search(s)]
+        if len(ents) >= 3 and ALL_PARTIES.search(gap) and all(LIST_SEP.fullmatch(s) for s in seps):
+            return [(x, y) for i, x in enumerate(ents) for y in ents[i + 1 :]]
         if len(pairing) >= 2:
-            groups, cur = [], [items[0][1]]
-            for sep, (_, e) in zip(seps, items[1:], strict=False):
-                if PAIRING.search(sep):
+            groups, cur = [], [ents[0]]
+            for sep, e in zip(seps, ents[1:], strict=False):
+                if self.w.pairing_re.search(sep):
                     cur.append(e)
                 else:
                     groups.append(cur)
@@ -186,23 +356,39 @@ class Relations:
             groups.append(cur)
             return [(g[0], g[1]) for g in groups if len(g) == 2]
         if len(pairing) == 1:
-            k = next(i for i, s in enumerate(seps) if PAIRING.search(s))
-            left = [e for _, e in items[: k + 1]]
-            right = [e for _, e in items[k + 1 :]]
+            k = next(i for i, s in enumerate(seps) if self.w.pairing_re.search(s))
+            left, right = ents[: k + 1], ents[k + 1 :]
             if len(left) == 1:
                 return [(left[0], r) for r in right]
+            if "分别" in seps[k] and len(left) == len(right):
+                return list(zip(left, right, strict=True))
         return []
 
-    def witnesses(self, st: Sent, pairs) -> None:
-        m = WITNESS[0].search(st.text) or WITNESS[1].search(st.text)
-        if not m:
-            return
-        ev = self.ev(st, "cobuild.witness", 0.85)
-        for person in self.people_in(st, m.start(1), m.end(1)):
-            for x, y in pairs:
-                self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
+    def _witness_people(self, st: Sent) -> list[Entity]:
+        """The people a sentence names as witnesses (在A、B的见证下; A、B共同见证签约); a sentence
+        that goes on after a semicolon keeps the witnesses of its first part."""
+        m = (
+            next(filter(None, (w.search(st.text) for w in self.w.witness)), None)
+            if "见证" in st.text
+            else None
+        )
+        if m is not None:
+            people = self.people_in(st, m.start(1), m.end(1))
+        else:
+            people = self.carried_witnesses if self.carried_from == self.i - 1 else []
+        if st.text.endswith(("；", ";")):
+            self.carried_witnesses, self.carried_from = people, self.i
+        return people
 
     # -- joint meetings ----------------------------------------------------------------------------
+
+    def _names_membership(self, st: Sent, lo: int) -> bool:
+        """A joining verb joins the joint meeting only when the sentence names it or member units."""
+        jm_named = any(
+            (ref := st.ref(m)) is not None and ref.type == "JointMeeting" and m.start - st.s.start >= lo
+            for m in st.mentions
+        )
+        return jm_named or any(w in st.text for w in self.rel["member_nouns"])
 
     def jm_of(self, st: Sent, lo: int, hi: int) -> Entity | None:
         for m in st.mentions:
@@ -213,47 +399,126 @@ class Relations:
         return self.a.org_ref(st, jm) if jm is not None else None
 
     def members(self, st: Sent) -> None:
-        """member_of: units listed before 成员单位/加入/成为, or after 吸纳 (…为成员单位)."""
+        """member_of: the units a sentence makes members of its joint meeting, read around a member
+        word (成员单位, 加入, 吸纳 …): listed before it (A、B等12家单位加入), after it (成员单位包括A、B;
+        加入“观商盟”，包括A、B), or as the units of the heads named before it (…书记甲，…书记乙等
+        12家成员单位负责人参加会议)."""
         text = st.text
-        ev = self.ev(st, "member.joining", 0.8)
-        for m in re.finditer(
-            "|".join(
-                map(
-                    re.escape,
-                    sorted(self.rel["member_nouns"] + self.rel["member_verbs"], key=len, reverse=True),
-                )
-            ),
-            text,
-        ):
+        for m in self.w.member_re.finditer(text):
+            word = m.group(0)
             lo, hi = self.clause(st, m.start())
-            clause_before = text[lo : m.start()]
-            if "赋能" in text[m.start() : m.end() + 2] or re.search("负责人|代表", text[m.end() : hi]):
+            if "赋能" in text[m.start() : m.end() + 2]:
                 continue
-            listed = re.match(
-                r"[\d一二三四五六七八九十两]*家?[，,]?(?:分别是|分别为|包括|即)?[：:]", text[m.end() :]
-            )
-            if m.group(0) == "吸纳":
-                items = self.orgs_in(st, m.end(), hi)
-            elif listed and m.group(0) in self.rel["member_nouns"]:  # 成员单位12家，分别是：A、B…
-                items = self.orgs_in(st, m.end() + listed.end(), len(text))
+            if HEADS.match(text, m.end()):
+                ents = self._heads_units(st, m.start())
+            elif word in self.rel["member_verbs"] and word != "吸纳" and LIST_AFTER.match(text, hi):
+                ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
+            elif word == "吸纳":
+                ents = self._units(self.orgs_in(st, m.end(), hi))
+            elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
+                ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
+            elif word in self.rel["member_nouns"] and self._mention_at(st, m.end()):
+                ents = self._units(self.orgs_in(st, m.end(), hi))  # 为首批成员单位A、B、C授牌
             else:
-                items = self.orgs_in(st, lo, m.start())
-                if items and m.group(0) in self.rel["member_nouns"]:
-                    gap = text[items[-1][0].end - st.s.start : m.start()]
-                    if not re.fullmatch(
-                        r"(等)?(首批)?[\d一二三四五六七八九十两]*(家)?(单位)?(为)?(联席会议|联盟|大工委|大党委)?(新)?",
-                        gap,
-                    ):
-                        continue
-            ents = [e for _, e in items if e.type not in ("JointMeeting", "Committee")]
-            if not ents and any(w in clause_before for w in self.rel["list_anaphors"]):
+                ents = self._listed_before(st, lo, m)
+            if (
+                not ents
+                and word == "成为"
+                and text[lo - 1 : lo] == "，"
+                and not LIST_COUNT.match(text, lo)
+                and not self.orgs_in(st, lo, m.start())
+            ):
+                # A、B…共同签署《公约》，成为联盟首批成员单位: the units of the clause before
+                ents = self._units(self.orgs_in(st, clause_start(text, lo - 1), lo))
+            if not ents and any(w in text[lo : m.start()] for w in self.rel["list_anaphors"]):
                 ents = list(self.a.last_list)
+            counted = LIST_COUNT.match(text, lo)
+            if not ents and counted and self.a.last_list:  # …签订协议，6家单位党组织同步成为…成员单位
+                n = _count(counted.group(1))
+                ents = self.a.last_list[-n:] if 0 < n <= len(self.a.last_list) else []
+            if (
+                word in self.rel["member_verbs"]
+                and word not in self.rel["member_verbs_naming"]
+                and not self._names_membership(st, lo)
+            ):
+                continue  # 把云汇里商圈纳入全区…: joining nothing the sentence names
             jm = self.jm_of(st, lo, len(text))
             if not ents or jm is None:
                 continue
             for e in ents:
-                self.b.fact("member_of", e, jm, ev)
-            self.a.last_list = ents
+                self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
+            self.a.last_list = self.a.last_members = ents
+
+    def made_of(self, st: Sent) -> None:
+        """member_of: the units a joint meeting is made of or founded by (联盟由A、B…共同发起成立;
+        由X牵头，A、B…共同组成: the lead unit is no member by these words)."""
+        for m in MADE_OF.finditer(st.text):
+            lo = m.start(1)
+            lead = st.text.find("牵头", lo, m.end(1))
+            lo = lead + 2 if lead >= 0 else lo
+            ents = self._units(self.orgs_in(st, lo, m.end(1)))
+            jm = self.jm_of(st, 0, len(st.text))
+            if len(ents) < 2 or jm is None:
+                continue
+            for e in ents:
+                self.b.fact("member_of", e, jm, self.ev(st, "member.made-of", 0.8))
+            self.a.last_list = self.a.last_members = ents
+
+    def _mention_at(self, st: Sent, at: int) -> bool:
+        return any(mm.start - st.s.start == at for mm in st.mentions)
+
+    @staticmethod
+    def _units(items) -> list[Entity]:
+        return [e for _, e in items if e.type not in ("JointMeeting", "Committee")]
+
+    def _listed_after(self, st: Sent, at: int) -> list[Entity]:
+        """The units of a list that runs from `at` to the end of the sentence."""
+        return self._units(self.orgs_in(st, at, len(st.text)))
+
+    def _listed_before(self, st: Sent, lo: int, m: re.Match) -> list[Entity]:
+        """The units named in the clause before a member word, when only a count stands between."""
+        items = self.orgs_in(st, lo, m.start())
+        if items and m.group(0) in self.rel["member_nouns"]:
+            gap = st.text[items[-1][0].end - st.s.start : m.start()]
+            if not COUNT_GAP.fullmatch(gap):
+                return []
+        return self._units(items)
+
+    def _heads_units(self, st: Sent, at: int) -> list[Entity]:
+        """…董事长甲，…书记乙等12家成员单位负责人: the units of the people enumerated right before."""
+        gap = re.search(
+            r"等[\d一二三四五六七八九十两]*[家个]?(?:联席会议|联盟|大工委|大党委)?$", st.text[:at]
+        )
+        units: list[Entity] = []
+        for p in self._enumerated(st, gap.start()) if gap else []:
+            if p.org is None:
+                continue
+            unit = p.org.host if p.org.host is not None and not p.org.dept else p.org
+            if unit.type in ("Enterprise", "SocialOrganization"):
+                ent = self.a.org_ref(st, unit)
+                if ent not in units:
+                    units.append(ent)
+        return units
+
+    def _enumerated(self, st: Sent, end: int) -> list:
+        """The posts of the people enumerated right before `end` (甲…，乙…、丙…), back to the first
+        item that is not a title chain with its name (出席并讲话 ends the enumeration)."""
+        text = st.text
+        out: list = []
+        while True:
+            last = [p for p in st.posts if p.person_span[1] == end]
+            if not last:
+                return out
+            out = last + out
+            first = min(self._chain_start(st, p) for p in last)
+            if first <= 0 or text[first - 1] not in "，、,":
+                return out
+            end = self._before_brackets(text, first - 1)
+
+    @staticmethod
+    def _chain_start(st: Sent, post) -> int:
+        """Where the title chain of a post begins in the sentence (after the last separator)."""
+        return clause_start(st.text, post.person_span[0], "，、,；：")
 
     def chairs(self, st: Sent) -> None:
         text = st.text
@@ -268,8 +533,15 @@ class Relations:
         seen = 0
         while at >= 0:
             lo, hi = self.clause(st, at)
+            if text[at - 1 : at] == "副":  # 副主席单位 is no chair
+                at, _ = self.find_any(text, words, hi + 1)
+                continue
             items = [e for _, e in self.orgs_in(st, lo, hi) if e.type != "JointMeeting"]
-            if not items and text[lo:at].lstrip().startswith("作为") and hi < len(text):
+            if (
+                not items
+                and hi < len(text)
+                and (text[lo:at].lstrip().startswith("作为") or BY_WHOM.match(text, hi + 1))
+            ):  # 作为轮值主席单位，A…; 产生了轮值主席单位，由A担任
                 nlo, nhi = self.clause(st, hi + 1)
                 items = [e for _, e in self.orgs_in(st, nlo, nhi) if e.type != "JointMeeting"][:1]
             for e in items:
@@ -311,6 +583,8 @@ class Relations:
     def project_spans(self, st: Sent) -> list[tuple[int, int, str]]:
         """Quoted project names with the words after them (“渡口同心”区域化党建志愿服务行动)."""
         out = []
+        if not OPEN_QUOTE.search(st.text):
+            return out
         toks = st.tokens
         i = 0
         while i < len(toks):
@@ -323,7 +597,9 @@ class Relations:
                     break
                 inner = "".join(x.text for x in toks[i + 1 : j])
                 k = j + 1
-                while k < len(toks) and toks[k].kind not in (PUNCT, BOUND, QUOTE, DIGIT) and k - j <= 12:
+                while k < len(toks) and toks[k].kind not in NOT_IN_PROJECT and k - j <= 12:
+                    if COUNT_START.match(st.text, toks[k].start):  # “X”和“Y”两个子项目
+                        break
                     k += 1
                 tail = "".join(x.text for x in toks[j + 1 : k])
                 if re.search(r"[，、]", inner) or len(inner) > 16 or len(inner) < 2:
@@ -349,22 +625,33 @@ class Relations:
         if re.match(r"^\s*\d+[.、．]", text) and spans:  # a numbered list of projects names one each
             self.project(st, spans[0])
         if not spans:
-            if "认领" in text:
+            if self.w.claim_re.search(text):
                 self.claims(st, spans)
             return
-        at, verb = self.find_any(text, self.rel["launch_verbs"])
-        if at >= 0:
-            colon = text.find("：", at)
-            hi = len(text) if 0 <= colon < self.clause(st, at)[1] + 1 else self.clause(st, at)[1]
-            after = [s for s in spans if at <= s[0] < hi]
+        verbs = [m.start() for m in self.w.launch_re.finditer(text)]
+        for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
+            colon = text.find("：", at)
+            own = self.clause(st, at)[1]
+            hi = len(text) if 0 <= colon < own + 1 else own
+            # A发布项目清单（N个项目），“X”由B认领，“Y”由C认领: the claimed projects after it are A's
+            listed = "项目" in text[at:own]
+            end = clause_start(text, verbs[k + 1], "，。；：") if k + 1 < len(verbs) else len(text)
+            hi = min(hi, end)
             subjects = self._launchers(st, lo, at)
-            ev = self.ev(st, "project.launch", 0.8)
-            for span in after:
+            chosen = [s for s in spans if at <= s[0] < hi]
+            if listed:
+                chosen += [s for s in spans if hi <= s[0] < end and self._claimed(text, s)]
+            for span in chosen:
                 proj = self.project(st, span)
-                for s in subjects:
-                    self.b.fact("launched", s, proj, ev)
+                for subject in subjects:
+                    self.b.fact("launched", subject, proj, self.ev(st, "project.launch", 0.8))
         self.claims(st, spans)
+
+    def _claimed(self, text: str, span) -> bool:
+        """A project the sentence says is claimed: “X”由A认领, A认领/揭榜“X”."""
+        after = re.match(r"(?:项目)?由[^，。；]{2,40}?(?:认领|揭榜|领办)", text[span[1] :])
+        return bool(after) or bool(self.w.claim_re.search(text, max(0, span[0] - 3), span[0]))
 
     def _launchers(self, st: Sent, lo: int, at: int) -> list[Entity]:
         region = st.text[lo:at]
@@ -389,10 +676,10 @@ class Relations:
     def claims(self, st: Sent, spans) -> None:
         """claims_project: “X”由A认领, A、B认领(了)“X”, “X”——A、B认领, 认领单位：A、B (X the project before)."""
         text = st.text
-        for m in re.finditer("认领", text):
+        for m in self.w.claim_re.finditer(text):
             at = m.start()
             ev = self.ev(st, "project.claim", 0.8)
-            listed = re.match(r"单位[：:]([^；。]+)", text[m.end() :])
+            listed = re.match(r"单位(?:为|是|[：:])([^；。]+)", text[m.end() :])  # 认领单位为A、B
             before = [s for s in spans if s[1] <= at]
             after = [s for s in spans if s[0] >= m.end()]
             if listed:
@@ -407,12 +694,19 @@ class Relations:
             seg_start = max(lo, before[-1][1] if before else lo)
             seg = text[seg_start:at]
             seg = re.sub(r"^(——|—|-|由|：|:)+", "", seg).strip()
-            seg = re.sub(r"(\d+家单位|等\d*家?单位?)$", "", re.sub(r"(现场)$", "", seg))
+            seg = re.sub(r"(\d+家单位|等\d*家?单位?)$", "", re.sub(r"(现场|分别|牵头并|牵头)$", "", seg))
             units = self._named_units(st, seg_start, at, seg)
+            ahead = [sp for sp in after if sp[0] < self.clause(st, m.end())[1]]
+            if "分别" in text[lo:at] and len(ahead) == len(units) > 1:  # A和B分别认领了“X”和“Y”
+                for u, span in zip(units, ahead, strict=True):
+                    self.b.fact("claims_project", u, self.project(st, span), ev)
+                continue
             if before and before[-1][1] >= lo:
                 projs = [before[-1]]
             elif after and after[0][0] - m.end() <= 10:
                 projs = [after[0]]
+            elif before:  # “X”…，由A牵头并认领: the project the sentence began with
+                projs = [before[-1]]
             else:
                 continue
             for span in projs:
@@ -483,8 +777,16 @@ class Relations:
             recipients = [r for r in recipients if r.type == "Person"]
         if not recipients and "其" in text[wei : wei + 2]:
             recipients = [e for _, e in self.orgs_in(st, lo, glo) if e.type != "JointMeeting"]
+        raw = text[wei + 1 : at]
+        phrase = TRAILING_ADVERBS.sub("", COUNTED.sub("", raw))
+        if not recipients and self.w.unit_phrase_re.fullmatch(phrase):
+            # 为上述5家新成员单位授牌: the units of the last list; 新加入的, 成员: of the last members
+            joined = self.a.last_members and re.search("新|成员|加入|入盟", raw)
+            recipients = list(self.a.last_members if joined else self.a.last_list)
         if not recipients:
-            recipients = self._by_title(text[wei + 1 : at])
+            recipients = self._by_title(phrase)
+        if not recipients:  # 为澜港海洋科技授牌: a short name
+            recipients = [e for e in self._named_units(st, wei + 1, at, phrase) if e.type not in NO_RECIPIENT]
         ev = self.ev(st, "present.giver", 0.8)
         for g in givers:
             for r in recipients:
@@ -492,7 +794,6 @@ class Relations:
 
     def _by_title(self, phrase: str) -> list[Entity]:
         """Recipients named by their post (为新任兼职委员颁发聘书): the people holding it."""
-        phrase = re.sub(r"^(新任|新加入的|新当选的|新|全体)", "", phrase)
         if not phrase:
             return []
         out = []
@@ -503,46 +804,113 @@ class Relations:
                     out.append(ent)
         return out
 
-    # -- appointments: X任Y专委会主任 -------------------------------------------------------------------
+    # -- appointments: posts a verb gives -------------------------------------------------------------
 
     def appointments(self, st: Sent) -> None:
+        """holds_post read from verbs: X任/担任/兼任/作为/接过/当选 [ORG] TITLE, 由X任TITLE (of the topic
+        before 由), 设TITLE…由X担任, and 聘任/增补/推选 A、B、C 为 [ORG] TITLE."""
         text = st.text
-        for m in re.finditer(r"(兼任|担任|出任|任)(首任|新任)?", text):
-            name = next((n for n, at in st.people if at + len(n) == m.start()), None)
-            if name is None:
+        rel = self.rel
+        for name, at in st.people:
+            verb = self.w.appoint_re.match(text, at + len(name))
+            if verb is None:
                 continue
-            tail_end = min([i for i in (text.find(c, m.end()) for c in CLAUSE_END) if i >= 0] or [len(text)])
-            title = next(
-                (t for t in st.tokens if t.kind == TITLE and m.end() <= t.start and t.end <= tail_end), None
+            topic = self._topic(st, at)
+            self._appointed(st, [name], verb.end(), topic)
+        for m in self.w.list_appoint_re.finditer(text):
+            lo, hi = self.clause(st, m.end())
+            wei = text.find(rel["appoint_as"], m.end())
+            if wei < 0:
+                continue
+            names = [n for n, at in st.people if m.end() <= at < wei]
+            if names:
+                self._appointed(st, names, wei + len(rel["appoint_as"]), None)
+        for m in COUNTED_PEOPLE.finditer(text):  # 甲（…）、乙（…）3人为新任兼职委员
+            names = list(
+                dict.fromkeys(p.person for p in self._enumerated(st, self._before_brackets(text, m.start())))
             )
-            if title is None or title.end != tail_end:
+            if names:
+                self._appointed(st, names, m.end(), None)
+        for m in self.w.post_slot_re.finditer(text):  # 联盟设主席1名，由X担任
+            title = m.group(1)
+            person = next((n for n, at in st.people if at == m.end()), None)
+            if person is None or not text.startswith(("担任", "出任"), m.end() + len(person)):
                 continue
-            org_m = next((mm for mm in st.mentions if mm.end - st.s.start == title.start), None)
-            if org_m is not None:
-                ent = self.a.org(st, org_m)
-            elif title.text in data("titles.yaml")["joint_meeting_titles"] and self.a.resolver.jm:
-                ent = self.a.org_ref(st, self.a.resolver.jm)
-            else:
-                ent = None
-            if ent is None:
-                continue
-            role = self.a.clean_role(title.text)
-            self.b.fact(
-                "holds_post", self.a.people[name], ent, self.ev(st, "post.appointment", 0.8), role=role
-            )
+            org = self._topic_before(st, m.start())
+            if org is not None:
+                ev = self.ev(st, "post.appointment", 0.8)
+                role = self.a.clean_role(title)
+                self.b.fact("holds_post", self.a.people[person], org, ev, role=role)
+
+    def _appointed(self, st: Sent, names: list[str], pos: int, topic: Entity | None) -> None:
+        """The post named at `pos` ([marker] [ORG] TITLE) for each of `names`."""
+        text = st.text
+        marker = next((w for w in self.w.markers if text.startswith(w, pos)), "")
+        pos += len(marker)
+        org_m = next((mm for mm in st.mentions if mm.start - st.s.start in (pos, pos + 1)), None)
+        title_at = org_m.end - st.s.start if org_m is not None else pos
+        if text[title_at : title_at + 1] in "”」』":
+            title_at += 1
+        if org_m is not None:  # 担任联盟首届轮值主席: a marker may stand after the organisation too
+            after = next((w for w in self.w.markers if text.startswith(w, title_at)), "")
+            marker, title_at = marker or after, title_at + len(after)
+        title = next((t for t in st.tokens if t.kind == TITLE and t.start == title_at), None)
+        if title is None:
+            return
+        if org_m is not None:
+            ent = self.a.org(st, org_m)
+        elif title.text in self.w.jm_titles and self.a.resolver.jm:
+            ent = self.a.org_ref(st, self.a.resolver.jm)
+        else:
+            ent = topic or self._title_named_before(st, title)
+        if ent is None or marker in self.w.former:
+            return
+        ev = self.ev(st, "post.appointment", 0.8)
+        for name in names:
+            self.b.fact("holds_post", self.a.people[name], ent, ev, role=self.a.clean_role(title.text))
+
+    @staticmethod
+    def _before_brackets(text: str, at: int) -> int:
+        """Where a name ends before `at` when a bracket of titles stands between (甲（…）3人)."""
+        if text[at - 1 : at] in "）)":
+            opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+            return opened if opened >= 0 else at
+        return at
+
+    def _title_named_before(self, st: Sent, title) -> Entity | None:
+        """增补“大工委”兼职委员…，A、B为新任兼职委员: the organisation the same title had before."""
+        for t in st.tokens:
+            if t.kind == TITLE and t.text == title.text and t.start < title.start:
+                at = t.start - 1 if st.text[t.start - 1 : t.start] in "”」』" else t.start
+                ent = self._topic_before(st, at)
+                if ent is not None:
+                    return ent
+        return None
+
+    def _topic(self, st: Sent, at: int) -> Entity | None:
+        """协调委由林秀琴任主任: the organisation right before 由 is the one the post is in."""
+        if at == 0 or st.text[at - 1] != "由":
+            return None
+        return self._topic_before(st, at - 1)
+
+    def _topic_before(self, st: Sent, at: int) -> Entity | None:
+        m = next((mm for mm in st.mentions if mm.end - st.s.start == at), None)
+        ref = st.ref(m) if m is not None else None
+        if ref is None or ref.type == "Place":
+            return None
+        return self.a.org(st, m)
 
     # -- located_in ------------------------------------------------------------------------------------
 
     def located(self, st: Sent) -> None:
         """located_in: the containment a name spells (…黄浦区南京东路街道) or the text states (位于A的B)."""
         a = self.a
-        ev = self.ev(st, "place.containment", 0.8)
         for m in st.mentions:
             ref = st.ref(m)
-            if ref is None:
-                continue
-            toks = m.tokens[1:] if m.tokens and m.tokens[0].text == "中共" else m.tokens
-            parts = read_path(toks, a.hints)
+            if ref is None or (m.text, ref.key) in self.located_names:
+                continue  # a name read once says all it says
+            self.located_names.add((m.text, ref.key))
+            parts = m.parts(a.hints)
             path = parts.path
             chain = []
             if self._admin_name(ref, parts.rest):  # the name of a school says nothing of geography
@@ -557,29 +925,41 @@ class Relations:
                 street = a.resolver._street_ref(path.merged(a.ctx.home))
                 if street is not None:
                     chain.append(a.org_ref(st, street))
-            if path.community and path.street:
+            if path.community and path.street and ref.type == "Place":
+                # a community is a place of its own only where it is named alone, not as the host
+                # inside a body's name (湖滨街道涌金坊社区党委)
                 chain.append(a.org_ref(st, a.resolver.community_place(path.merged(a.ctx.home))))
             for inner, outer in zip(chain[1:], chain, strict=False):
-                self.b.fact("located_in", inner, outer, ev)
+                self.b.fact("located_in", inner, outer, self.ev(st, "place.containment", 0.8))
         loc = re.search(r"位于(.{2,20}?)的(.{2,20}?)(?:是|，|为)", st.text)
         if loc:
             outer = self._place_ref(st, loc.start(1), loc.end(1), last=True)
             inner = self._place_ref(st, loc.start(2), loc.end(2), place=True)
             if outer is not None and inner is not None:
-                self.b.fact("located_in", inner, outer, ev)
-        street = a.resolver._street_ref(a.ctx.home)
-        for m in st.mentions:
+                self.b.fact("located_in", inner, outer, self.ev(st, "place.containment", 0.8))
+        street = a.resolver._street_ref(a.ctx.home) if "辖区" in st.text or "驻区" in st.text else None
+        for m in st.mentions if street is not None else ():
             ref = st.ref(m)
             before = st.text[max(0, m.start - st.s.start - 2) : m.start - st.s.start]
-            if before in ("辖区", "驻区") and ref is not None and ref.type == "Place" and street is not None:
+            if before in ("辖区", "驻区") and ref is not None and ref.type == "Place":
                 if ref.name.endswith(("社区", "村")):
-                    self.b.fact("located_in", a.org_ref(st, ref), a.org_ref(st, street), ev)
+                    self.b.fact(
+                        "located_in",
+                        a.org_ref(st, ref),
+                        a.org_ref(st, street),
+                        self.ev(st, "place.containment", 0.8),
+                    )
         m = re.match(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))", st.text)
         if m:
             inner = a.resolver.resolve_tokens(lexicon().tokens(m.group(1)))
             outer = a.resolver.resolve_tokens(lexicon().tokens(m.group(2)))
             if inner is not None and outer is not None:
-                self.b.fact("located_in", a.org_ref(st, inner), a.org_ref(st, outer), ev)
+                self.b.fact(
+                    "located_in",
+                    a.org_ref(st, inner),
+                    a.org_ref(st, outer),
+                    self.ev(st, "place.containment", 0.8),
+                )
 
     def _admin_name(self, ref, rest: str) -> bool:
         """A name whose places are administrative facts: places themselves, Party and state bodies of
@@ -605,7 +985,7 @@ class Relations:
         if ref is None:
             return None
         if last:
-            path = read_path(m.tokens, self.a.hints).path
+            path = m.parts(self.a.hints).path
             if path.street:
                 ref = self.a.resolver._street_ref(path.merged(self.a.ctx.home)) or ref
         if place and ref.type != "Place":
