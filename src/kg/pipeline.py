@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from . import __version__
+from . import vocab as V
 from .extract import EXTRACTOR_VERSION, extract
 from .ingest import IngestError, read_inputs
 from .model import Extraction
 from .rdf import article_quads, meta_quads
+from .reason import ReasonReport, materialise
 from .resolve import resolution_quads, resolve
 from .resolve.across import ResolveReport, resolve_store
 from .resolve.decisions import Decision
 from .resolve.iri import article_graph, article_iri
 from .store import Store
+from .validate import ValidationReport, validate
 
 
 @dataclass
@@ -33,6 +36,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
     resolution: ResolveReport | None = None
+    reasoning: ReasonReport | None = None  # what the ontology added (graph/inferred)
+    validation: ValidationReport | None = None  # SHACL on the articles just built
 
 
 def version() -> str:
@@ -58,8 +63,10 @@ def build(
     *,
     on_item: Callable[[str], None] | None = None,
     decisions: list[Decision] = (),
+    check: bool = True,
 ) -> BuildReport:
-    """Build the articles of `paths`, then resolve entities across the store (applying `decisions`)."""
+    """Build the articles of `paths`, resolve entities across the store (applying `decisions`),
+    then materialise the inferred graph and (when `check`) validate what was built."""
     report = BuildReport()
     seen_ids: dict[str, str] = {}
     for item in read_inputs(paths):
@@ -84,4 +91,8 @@ def build(
             on_item(item.id)
     report.resolution = resolve_store(store, decisions)
     report.warnings.extend(report.resolution.warnings)
+    report.reasoning = materialise(store)
+    if check and report.built:
+        graphs = [article_graph(a) for a in dict.fromkeys(report.built)]
+        report.validation = validate(store, [*graphs, V.META_GRAPH, V.ENTITY_GRAPH])
     return report

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .base import Row, Store, StoreError
+from .base import QueryResult, Row, Store, StoreError
 
 
 class EmbeddedStore(Store):
@@ -33,12 +33,22 @@ class EmbeddedStore(Store):
         except SyntaxError as e:
             raise StoreError(f"invalid SPARQL update: {e}") from None
 
-    def _query(self, sparql: str, bindings):
+    def _query(self, sparql: str, bindings, *, union: bool = False):
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            return self._s.query(sparql, substitutions=subs or None)
+            return self._s.query(sparql, substitutions=subs or None, use_default_graph_as_union=union)
         except SyntaxError as e:
             raise StoreError(f"invalid SPARQL query: {e}") from None
+
+    def query(self, sparql: str) -> QueryResult:
+        res = self._query(sparql, None, union=True)
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            return QueryResult("graph", triples=list(res))
+        names = [v.value for v in res.variables]
+        rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in res]
+        return QueryResult("select", variables=names, rows=rows)
 
     def select(self, sparql: str, bindings: Mapping | None = None) -> list[Row]:
         res = self._query(sparql, bindings)
