@@ -13,7 +13,24 @@ from ..store import StoreError
 
 
 class KgGroup(click.Group):
-    """Turns the errors a user can cause into one line on stderr instead of a traceback."""
+    """Turns the errors a user can cause into one line on stderr instead of a traceback.
+
+    Subcommands are loaded lazily: module `kg.cli.<name>` defines command `<name>`, and is imported
+    only when that command runs (or when help lists them), so `kg facts` does not pay for pyvis,
+    networkx or igraph.
+    """
+
+    def list_commands(self, ctx):
+        import pkgutil
+
+        return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "options")
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in self.list_commands(ctx):
+            import importlib
+
+            importlib.import_module(f"{__name__}.{name}")
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx):
         try:
@@ -32,16 +49,3 @@ def main():
 
     Typical use: `kg build ARTICLES…` then `kg facts`, `kg viz -o graph.html`, `kg export --format gexf`.
     """
-
-
-def _register_commands() -> None:
-    """Import every module of this package: each one adds its subcommand to `main`."""
-    import importlib
-    import pkgutil
-
-    for mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-        if mod != "options":
-            importlib.import_module(f"{__name__}.{mod}")
-
-
-_register_commands()

@@ -7,9 +7,7 @@ from contextlib import contextmanager
 
 import click
 
-from ..network import SIZE_BY, VIEWS, View, ViewError
 from ..store import DEFAULT_STORE
-from ..viz import VizError
 
 
 def store_option(f):
@@ -53,6 +51,8 @@ def format_option(*choices: str):
 
 def view_options(f):
     """--view, --focus, --depth, --from, --to and --size-by: which part of the network to draw or export."""
+    from ..network import SIZE_BY, VIEWS  # networkx and igraph load only for the commands that draw
+
     options = [
         click.option(
             "--view",
@@ -91,8 +91,10 @@ def view_options(f):
     return f
 
 
-def make_view(view, focus, depth, start, end, default: str = "partnerships") -> View:
+def make_view(view, focus, depth, start, end, default: str = "partnerships"):
     """The View the view options ask for (--focus alone means the ego view)."""
+    from ..network import View
+
     return View(name=view or ("ego" if focus else default), focus=focus, depth=depth, start=start, end=end)
 
 
@@ -100,6 +102,9 @@ def make_view(view, focus, depth, start, end, default: str = "partnerships") -> 
 def output_errors():
     """A view that cannot be made, a page without its libraries, a file that cannot be written:
     one line on stderr, exit status 2, no traceback."""
+    from ..network import ViewError
+    from ..viz import VizError
+
     try:
         yield
     except (ViewError, VizError) as e:
