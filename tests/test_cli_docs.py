@@ -16,8 +16,20 @@ COMMANDS = main.list_commands(click.Context(main))
 
 
 def test_there_are_the_commands_the_issues_ask_for():
-    assert {"build", "facts", "clean", "export", "viz", "query", "serve", "validate", "entities", "review",
-            "report", "stats"} <= set(COMMANDS)
+    assert {
+        "build",
+        "facts",
+        "clean",
+        "export",
+        "viz",
+        "query",
+        "serve",
+        "validate",
+        "entities",
+        "review",
+        "report",
+        "stats",
+    } <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("name", COMMANDS)

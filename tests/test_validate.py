@@ -113,7 +113,11 @@ def test_dev_corpus_as_built_conforms(dev_store):
 
 
 def test_located_in_a_person_is_still_a_violation(store_path):
-    break_(store_path, """INSERT DATA { GRAPH <%s> {
+    break_(
+        store_path,
+        """INSERT DATA { GRAPH <%s> {
         <https://w3id.org/pbkg/id/place/x> pbkg:locatedIn <https://w3id.org/pbkg/id/person/y> .
-        <https://w3id.org/pbkg/id/person/y> a pbkg:Person } }""" % A01)
+        <https://w3id.org/pbkg/id/person/y> a pbkg:Person } }"""
+        % A01,
+    )
     assert any("locatedIn" in m for m in messages(store_path))
