@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .meta import byline_line, has_byline
-from .rules import data, first_rule, patterns, rule_name, union
+from .rules import data, find_all, first_rule, patterns
 from .tracked import Tracked
 
 RULES = "boilerplate.yaml"
@@ -23,8 +23,7 @@ def remove(t: Tracked) -> tuple[Tracked, list[Dropped], str]:
     """The text without boilerplate, what was dropped by which rule, and the site's banner (the
     line naming the site above its navigation bar: kept in the text, never taken for the headline)."""
     dropped: list[Dropped] = []
-    inline = ((m, rule_name(RULES, "inline", m)) for m in union(RULES, "inline").finditer(t.text))
-    t = _drop_matches(t, inline, dropped)
+    t = _drop_matches(t, find_all(RULES, "inline", t.text), dropped)
     t = _drop_matches(t, ((m, "forum-noise") for m in _noise(t.text)), dropped)
     return _drop_lines(t, dropped)
 
@@ -47,10 +46,13 @@ def _drop_matches(t: Tracked, matches, dropped: list[Dropped]) -> Tracked:
 
 @cache
 def _noise_pattern() -> re.Pattern:
+    """A run of short ASCII tokens. It starts with its first token's first character, so that
+    the scan skips Chinese text fast; `_drop_matches` takes the spaces before it."""
     cfg = data(RULES)["noise"]
     tok = rf"[!-~]{{1,{int(cfg['max_token_length'])}}}"
     return re.compile(
-        rf"[ \t]*(?<![!-~]){tok}(?:[ \t]+{tok}){{{int(cfg['min_tokens']) - 1},}}(?![!-~])[ \t]*"
+        rf"[!-~](?<![!-~][!-~])[!-~]{{0,{int(cfg['max_token_length']) - 1}}}"
+        rf"(?:[ \t]+{tok}){{{int(cfg['min_tokens']) - 1},}}(?![!-~])[ \t]*"
     )
 
 
