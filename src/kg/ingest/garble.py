@@ -29,6 +29,9 @@ LOST = re.compile(
     rf"|(?<![{CJK_CLASS}])[{PLACEHOLDER}^~*#@$%&|\\]?[(（]{SYLLABLE}[)）]"
     rf"|\ufffd+"
 )
+# every lost mark and inline annotation has a tone mark or a replacement character: a text
+# without one (most texts) needs no slower scan for them
+DAMAGE_SIGN = re.compile(rf"[{TONED}\ufffd]")
 MAX_JUNK = 4  # rare characters between two damage marks belong to the damage (`?xiàng)纳鷦訉?`)
 MAX_MOJIBAKE = 80  # characters of a mojibake copy at the start of a line
 
@@ -38,6 +41,8 @@ def repair(t: Tracked) -> tuple[Tracked, list[Damage]]:
     damage: list[Damage] = []
     edits = _mojibake_edits(t, damage)
     t = t.edit(edits) if edits else t
+    if not DAMAGE_SIGN.search(t.text):
+        return t, damage
     edits = _lost_edits(t, damage)
     t = t.edit(edits) if edits else t
     return t.sub(INLINE_PINYIN, lambda m: m.group(1)), damage
