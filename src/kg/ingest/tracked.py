@@ -125,11 +125,12 @@ class Tracked:
 
     @staticmethod
     def join(parts: list[Tracked]) -> Tracked:
-        return Tracked(
-            "".join(p.text for p in parts),
-            [s for p in parts for s in p.starts],
-            [e for p in parts for e in p.ends],
-        )
+        starts: list[int] = []
+        ends: list[int] = []
+        for p in parts:
+            starts += p.starts
+            ends += p.ends
+        return Tracked("".join(p.text for p in parts), starts, ends)
 
 
 def _narrow(m: re.Match, new: str) -> list[Edit]:
