@@ -66,8 +66,9 @@ def clean(body: Tracked) -> Cleaned:
     s, dropped, site = boilerplate.remove(s)
     s = tidy_whitespace(s)
     text, printed = _compose(u, s, converted)
+    starts = text.starts if damage else []
     for d in damage:
-        d.clean_at = bisect.bisect_left(text.starts, d.orig_end)
+        d.clean_at = bisect.bisect_left(starts, d.orig_end)
     removed = [Removed(*u.span(a, b), rule, u.text[a:b]) for a, b, rule in dropped]
     return Cleaned(text, printed, damage, removed, site)
 
@@ -76,17 +77,28 @@ def _compose(u: Tracked, s: Tracked, converted: bool) -> tuple[Tracked, str]:
     """Offsets into the original of `s` (whose offsets point into `u`), and its printed form: a
     character converted one-for-one from a Chinese character is printed as that character (when
     script conversion changed nothing, the printed form is the text itself)."""
-    # no step after script conversion inserts characters, so every span of `s` is non-empty
-    starts = list(map(u.starts.__getitem__, s.starts))
-    ends = list(map([0, *u.ends].__getitem__, s.ends))  # end b of `s` is the end of u's character b - 1
-    if not converted:
-        return Tracked(s.text, starts, ends), s.text
-    source = u.text
-    printed = "".join(
-        source[a] if b - a == 1 and ch >= "\u3400" and source[a] >= "\u3400" else ch
-        for ch, a, b in zip(s.text, s.starts, s.ends, strict=True)
-    )
-    return Tracked(s.text, starts, ends), printed
+    text = s.through(u)
+    return text, _printed(u.text, s) if converted else s.text
+
+
+def _printed(source: str, s: Tracked) -> str:
+    """`s` with each Chinese character that stands for one Chinese character of `source` as
+    `source` has it."""
+    out = []
+    for a, b, start, end in s.segments():
+        new = s.text[a:b]
+        if end is None:  # one for one: only the characters conversion changed differ
+            old = source[start : start + b - a]
+            out.append(new if new == old else "".join(map(_as_printed, old, new)))
+        elif end - start == 1:
+            out.append("".join(_as_printed(source[start], ch) for ch in new))
+        else:
+            out.append(new)
+    return "".join(out)
+
+
+def _as_printed(old: str, new: str) -> str:
+    return old if new >= "\u3400" and old >= "\u3400" else new
 
 
 def normalise_characters(t: Tracked) -> Tracked:

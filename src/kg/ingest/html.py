@@ -79,7 +79,7 @@ def extract(page: str) -> tuple[Tracked, dict]:
     parts: list[Tracked] = []
     for b in kept:
         if parts:
-            parts.append(Tracked.inserted("\n", b.text.starts[0]))
+            parts.append(Tracked.inserted("\n", b.text.span(0, 1)[0]))
         parts.append(b.text)
     meta["h1"] = next((b.text.text for b in kept if b.heading == 1), "")
     return Tracked.join(parts), meta
