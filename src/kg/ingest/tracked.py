@@ -75,6 +75,8 @@ class Tracked:
         return (start + i - pos, start + i - pos + 1) if end is None else (start, end)
 
     def slice(self, start: int, end: int) -> Tracked:
+        if start == 0 and end == len(self.text):
+            return self  # a Tracked is never changed in place, so the whole can be shared
         out = _Runs()
         out.copy(self, start, end)
         return Tracked(self.text[start:end], out.runs)
@@ -168,6 +170,8 @@ class Tracked:
 
     @staticmethod
     def join(parts: list[Tracked]) -> Tracked:
+        if len(parts) == 1:
+            return parts[0]
         out = _Runs()
         for p in parts:
             out.copy(p, 0, len(p.text))
@@ -206,6 +210,10 @@ class _Runs:
         if a >= b:
             return
         runs = t.runs
+        if len(runs) == 1:  # the commonest case: a text copied or replaced whole
+            _, start, end = runs[0]
+            self.add(b - a, start + a if end is None else start, end)
+            return
         i = bisect_right(runs, (a, _AFTER)) - 1
         while a < b:
             pos, start, end = runs[i]
