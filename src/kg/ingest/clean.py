@@ -44,6 +44,7 @@ SPACE_AT_LINE_END = re.compile(r"[ ] *\n *|\n +")
 BLANK_LINES = re.compile(r"\n\n\n+")
 # a space beside full-width punctuation is never meant (it comes from &nbsp; or a line wrap)
 SPACE_BY_PUNCT = re.compile(r"[ ] *(?=[，。、；：！？”’）》】」』])|[ ](?<=[，。、；：！？“‘（《【「『] ) *")
+BELOW_CJK = re.compile(r"[\x00-\u33ff]")  # what `_printed` never takes from the source
 NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c|\x85")
 
 
@@ -87,18 +88,28 @@ def _printed(source: str, s: Tracked) -> str:
     out = []
     for a, b, start, end in s.segments():
         new = s.text[a:b]
-        if end is None:  # one for one: only the characters conversion changed differ
-            old = source[start : start + b - a]
-            out.append(new if new == old else "".join(map(_as_printed, old, new)))
+        if end is None:  # one for one
+            out.append(_as_printed(source[start : start + b - a], new))
         elif end - start == 1:
-            out.append("".join(_as_printed(source[start], ch) for ch in new))
+            out.append(_as_printed(source[start] * (b - a), new))
         else:
             out.append(new)
     return "".join(out)
 
 
 def _as_printed(old: str, new: str) -> str:
-    return old if new >= "\u3400" and old >= "\u3400" else new
+    """Of two strings of one length, character by character: the old one where both are Chinese
+    (from U+3400 on), else the new one. Patched from the old string at the few places either
+    has another character (digits, spaces, 、。“”), rather than chosen one character at a time."""
+    if old == new:
+        return new
+    places = {m.start() for m in BELOW_CJK.finditer(old)} | {m.start() for m in BELOW_CJK.finditer(new)}
+    if not places:
+        return old
+    chars = list(old)
+    for i in places:
+        chars[i] = new[i]
+    return "".join(chars)
 
 
 def normalise_characters(t: Tracked) -> Tracked:
