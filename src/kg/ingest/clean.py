@@ -15,7 +15,7 @@ from functools import cache
 
 from ..model import Damage, Removed
 from . import boilerplate, garble
-from .tracked import Tracked
+from .tracked import Edit, Tracked
 
 CJK_CLASS = garble.CJK_CLASS
 OPENCC_CONFIG = "tw2s"  # Traditional (Taiwan standard, which also covers Hong Kong forms) → Simplified
@@ -29,7 +29,8 @@ ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 # ASCII punctuation between Chinese text (or before a number) is full-width in edited Chinese
 ASCII_BETWEEN_CJK = re.compile(
     rf"(?<=[{CJK_CLASS}”’」』）》】])[ \t]*([,:;!?])[ \t]*(?=[{CJK_CLASS}“‘「『（《【\d])"
-)  # run only on a text with ASCII punctuation
+)  # tried only at an ASCII mark (see _full_width_edits)
+ASCII_MARK = re.compile(r"[,:;!?]")
 ASCII_PARENS_AROUND_CJK = re.compile(rf"\(([^()\n]*[{CJK_CLASS}][^()\n]*)\)")
 # NFKC only where it is safe: full-width letters, digits and arithmetic signs, compatibility and
 # radical forms of ideographs. Full-width ，。：；！？（） are the right forms in Chinese and stay.
@@ -142,9 +143,24 @@ def simplified(text: str) -> str:
 
 
 def normalise_punctuation(t: Tracked) -> Tracked:
-    if any(p in t.text for p in ASCII_PUNCT):
-        t = t.sub(ASCII_BETWEEN_CJK, lambda m: ASCII_PUNCT[m.group(1)])
+    edits = _full_width_edits(t.text)
+    t = t.edit(edits) if edits else t
     return t.sub(ASCII_PARENS_AROUND_CJK, lambda m: f"（{m.group(1)}）")
+
+
+def _full_width_edits(text: str) -> list[Edit]:
+    """What `ASCII_BETWEEN_CJK` replaces, tried only at the ASCII marks: a match starts at the
+    spaces just before its mark (after a Chinese character), and the pattern itself, which starts
+    with a lookbehind, would be tried at every position of the text."""
+    edits: list[Edit] = []
+    for mark in ASCII_MARK.finditer(text):
+        start = mark.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        m = ASCII_BETWEEN_CJK.match(text, start)
+        if m:
+            edits.append((start, m.end(), ASCII_PUNCT[m.group(1)]))
+    return edits
 
 
 def tidy_whitespace(t: Tracked) -> Tracked:

@@ -175,9 +175,11 @@ def mojibake_prefix(line: str) -> int:
     first = raw[:3].decode("utf-8", errors="ignore")[:1]  # the first character copied
     best = 0
     for k in range(1, n + 1):
-        rest = line[k:].lstrip(PLACEHOLDER + " ")
-        if rest[:1] == first or (k == n and not first):
-            if _copies(line[:k].encode("gb18030"), rest):
+        at = k  # where the copied text starts, placeholders and spaces skipped
+        while at < len(line) and line[at] in PLACEHOLDER + " ":
+            at += 1
+        if line[at : at + 1] == first or (k == n and not first):
+            if _copies(line[:k].encode("gb18030"), line[at:]):
                 best = k
     return best
 
