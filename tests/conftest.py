@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,14 +19,15 @@ EXAMPLES = ROOT / "examples" / "corpus"
 
 
 def run_kg(
-    *args, input: bytes | None = None, check: bool = True, cwd: Path | None = None
+    *args, input: bytes | None = None, check: bool = True, cwd: Path | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """Run `python -m kg …` as a user would; returns the completed process (text output)."""
+    """Run `python -m kg …` as a user would (`env` adds variables); returns the completed process (text output)."""
     proc = subprocess.run(
         [sys.executable, "-m", "kg", *map(str, args)],
         input=input,
         capture_output=True,
         cwd=cwd or ROOT,
+        env={**os.environ, **env} if env else None,
         timeout=600,
     )
     proc.stdout = proc.stdout.decode("utf-8")

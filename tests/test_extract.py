@@ -521,7 +521,8 @@ def test_towns_and_villages():
     assert _pair("余村党支部", "浙江竹海旅游发展有限公司党支部") & facts
     assert _pair("大溪村党支部", "中共安吉白茶产业集团有限公司委员会") & facts
     assert ("holds_post", "潘国强", "余村党支部", "书记") in facts
-    assert not [f for f in facts if "村委会" in str(f[2])]  # the village itself is never named
+    # 余村党支部书记、村委会主任: the village is named by its Party body (余|村|党支部), its 村委会 too
+    assert ("holds_post", "潘国强", "余村村委会", "主任") in facts
     assert not [f for f in facts if "企业资源发展乡" in str(f)]  # 乡村 is no township
 
 
@@ -557,3 +558,59 @@ def test_units_counted_after_the_signings_are_the_members_and_witnesses_span_a_s
         assert ("presented_to", "孙立言", unit, None) in facts  # 为4家新成员单位授牌
     second = "|".join(sorted(signed[2:]))  # the signing after the semicolon keeps the witnesses
     assert ("witnessed", "周佩玲", second, None) in facts
+
+
+def test_institution_site_county_level_city_villages_and_townships():
+    """A hospital's own page (院党委, 党委副书记、院长), a county-level city (仁怀市委, 副市长, 市委
+    in an article that names 遵义 nowhere), village bodies (中华村党总支, 村委会), a township whose
+    name ends in a word of the lexicon (长|城乡), 乡长 of the chain's own township, 和 before 市委."""
+    _, facts = read("renhuai_hospital_villages.txt")
+    hospital, party = "仁怀市人民医院", "中共仁怀市人民医院委员会"
+    assert ("holds_post", "严泽民", hospital, "党委书记") in facts
+    assert ("holds_post", "吕安琪", hospital, "院长") in facts
+    assert ("holds_post", "吕安琪", hospital, "党委副书记") in facts
+    assert _pair(party, "中华村党总支") & facts
+    city = "中共仁怀市委员会"
+    assert ("holds_post", "龙晓岚", city, "常委") in facts
+    assert ("holds_post", "龙晓岚", city + "组织部", "部长") in facts
+    assert ("holds_post", "向文涛", "仁怀市人民政府", "副市长") in facts
+    assert ("holds_post", "罗启航", city, "副书记") in facts  # 田振华和市委副书记、市长罗启航
+    assert ("holds_post", "罗启航", "仁怀市人民政府", "市长") in facts
+    assert ("holds_post", "文嘉禾", city, "办公室主任") in facts  # 办公室: a role in its committee
+    assert ("holds_post", "邓思远", "中共茅台镇委员会", "组织委员") in facts
+    assert ("holds_post", "申卫国", "中华村党总支", "书记") in facts
+    assert ("holds_post", "申卫国", "中华村村委会", "主任") in facts
+    assert ("holds_post", "谯雪梅", "中共长城乡委员会", "副书记") in facts
+    assert ("holds_post", "谯雪梅", "长城乡人民政府", "乡长") in facts  # not 鲁班乡's, named before
+    assert not [f for f in facts if f[0] == "holds_post" and "遵义" in str(f[2])]
+
+
+def test_members_made_of_founding_and_listed_after_the_member_word():
+    """联盟由X牵头，A、B、C等10家单位共同组成 (the lead unit is no member by these words); D、E共同签署
+    《章程》，成为…成员单位 (the units of the clause before); 为首批成员单位F、G授牌 (the list right
+    after the member word, which is no part of F's name); 揭牌暨…联盟成立仪式 (暨 ends a name)."""
+    _, facts = read("yueyang_nanhu_alliance_members.txt")
+    jm = "南湖商圈党建联盟"
+    members = {f[1] for f in facts if f[0] == "member_of" and f[2] == jm}
+    assert members == {
+        "湖南湘澄商贸有限公司",
+        "岳阳南湖律师事务所",
+        "岳阳巴陵云图科技有限公司",
+        "湖南岳澜物流有限公司",
+        "岳阳楼区南湖社区卫生服务中心",
+        "湖南洞庭鲜食品有限公司",
+        "岳阳君山茶业有限公司",
+    }
+    assert ("presented_to", "易晓川", "湖南洞庭鲜食品有限公司", None) in facts
+    assert not [f for f in facts if "暨" in str(f) or "成员单位湖南" in str(f)]
+
+
+def test_projects_of_a_published_list_claimed_in_the_clauses_after():
+    """联盟发布项目清单，“X”由A认领，“Y”由B认领: the list's publisher launched the claimed projects
+    named after it; A揭榜“Z”项目 claims Z (揭榜 ends a name)."""
+    _, facts = read("yueyang_nanhu_alliance_members.txt")
+    jm = "南湖商圈党建联盟"
+    assert ("launched", jm, "湖畔书香驿站", None) in facts
+    assert ("launched", jm, "银发数字课堂", None) in facts
+    assert ("claims_project", "岳阳南湖律师事务所", "湖畔书香驿站", None) in facts
+    assert ("claims_project", "湖南湘澄商贸有限公司", "社区便民集市项目", None) in facts

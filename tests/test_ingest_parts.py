@@ -353,3 +353,29 @@ def test_offsets_hold_on_random_mixtures_of_everything_ingestion_handles():
             assert doc.starts == sorted(doc.starts), text
             assert all(doc.text[b.start : b.end] == b.name for b in doc.bylines), text
     assert checked > 300
+
+
+def test_site_named_by_the_end_of_the_page_title():
+    """…框架协议-西安雁川科技学院新闻网: the site, when no banner or <meta> names it."""
+    from kg.ingest.meta import site_from_title
+
+    assert site_from_title("学校与街道签署共建协议-西安雁川科技学院新闻网") == "西安雁川科技学院新闻网"
+    assert site_from_title("学校与街道签署共建协议") == ""
+    assert site_from_title("党建引领 - 共建共治 - 共享") == ""
+
+
+def test_byline_forms_of_other_sites():
+    """Bylines as other papers and sites print them: in 【】, with a user code after the name, a
+    medium's name before the role, names before a slash and their role (甲/文 乙/图), a field of
+    another role (美编) ending the list, 报道 after the name, a line of fields joined by |."""
+    assert names("标题\n正文。\n【责任编辑：苗若禾】") == [("编辑", "苗若禾")]
+    assert names("标题\n正文。\n责任编辑：石一鸣_NQ3021") == [("编辑", "石一鸣")]
+    assert names("标题\n岳阳日报全媒体记者 程晓峰 通讯员 米兰") == [("记者", "程晓峰"), ("通讯员", "米兰")]
+    assert names("标题\n正文。\n（岳阳楼区融媒体中心记者 钟灵）") == [("记者", "钟灵")]
+    assert names("标题\n正文。\n（党委办公室 邹一凡/文 任晓/图）") == [("作者", "邹一凡"), ("图片", "任晓")]
+    assert names("标题\n正文。\n本版责编：夏天 美编：秋叶") == [("编辑", "夏天")]
+    assert names("标题\n（记者 聂远 报道）") == [("记者", "聂远")]
+    doc = ingest_text(
+        "标题\n\n正文。\n\n供稿：公司党支部 | 撰稿：唐果 | 摄影：梁晨 | 编辑：贝思\n", "a.txt", "a.txt"
+    )
+    assert [(b.role, b.name) for b in doc.bylines] == [("作者", "唐果"), ("图片", "梁晨"), ("编辑", "贝思")]

@@ -15,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.model import DateValue, Document, Entity, Evidence, Extraction, Fact
-from kg.pipeline import refresh_entities, write
+from kg.pipeline import write
 from kg.resolve import resolve
+from kg.resolve.across import resolve_store
 from kg.store import open_store
 
 ENTITIES = {
@@ -102,7 +103,7 @@ def build_partnership_store(path: Path) -> Path:
     with open_store(path) as st:
         for article in ARTICLES:
             write(st, extraction(article))
-        refresh_entities(st)
+        resolve_store(st)
     return path
 
 

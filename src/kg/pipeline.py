@@ -1,7 +1,7 @@
 """The build: inputs → documents → extractions → resolved entities → one graph per article.
 
 One transaction per article, so a crash leaves whole articles only. After the articles, the
-derived entities graph (preferred labels) is rebuilt from everything in the store.
+global resolution pass (`kg.resolve.resolve_store`) resolves entities across the whole store.
 """
 
 from __future__ import annotations
@@ -18,9 +18,13 @@ from .extract import EXTRACTOR_VERSION, extract
 from .ingest import IngestError, read_inputs
 from .model import Extraction
 from .rdf import article_quads, meta_quads
-from .resolve import resolve
+from .reason import ReasonReport, materialise
+from .resolve import resolution_quads, resolve
+from .resolve.across import ResolveReport, resolve_store
+from .resolve.decisions import Decision
 from .resolve.iri import article_graph, article_iri
 from .store import Store
+from .validate import ValidationReport, validate
 
 
 @dataclass
@@ -31,6 +35,9 @@ class BuildReport:
     entities: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
+    resolution: ResolveReport | None = None
+    reasoning: ReasonReport | None = None  # what the ontology added (graph/inferred)
+    validation: ValidationReport | None = None  # SHACL on the articles just built
 
 
 def version() -> str:
@@ -44,12 +51,22 @@ def process(doc) -> Extraction:
 
 def write(store: Store, x: Extraction) -> None:
     graph, quads = article_quads(x)
+    quads += resolution_quads(x, quads)
     art = ox.NamedNode(article_iri(x.doc.id))
     meta_subjects = [art, ox.NamedNode(article_graph(x.doc.id)), ox.NamedNode(f"{art.value}/extraction")]
     store.replace_article(graph, quads, meta_subjects, meta_quads(x, version()))
 
 
-def build(paths: Iterable[str], store: Store, *, on_item: Callable[[str], None] | None = None) -> BuildReport:
+def build(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    on_item: Callable[[str], None] | None = None,
+    decisions: list[Decision] = (),
+    check: bool = True,
+) -> BuildReport:
+    """Build the articles of `paths`, resolve entities across the store (applying `decisions`),
+    then materialise the inferred graph and (when `check`) validate what was built."""
     report = BuildReport()
     seen_ids: dict[str, str] = {}
     for item in read_inputs(paths):
@@ -72,24 +89,10 @@ def build(paths: Iterable[str], store: Store, *, on_item: Callable[[str], None] 
         report.warnings.extend(f"{item.id}: {w}" for w in (*item.warnings, *x.warnings))
         if on_item:
             on_item(item.id)
-    refresh_entities(store)
+    report.resolution = resolve_store(store, decisions)
+    report.warnings.extend(report.resolution.warnings)
+    report.reasoning = materialise(store)
+    if check and report.built:
+        graphs = [article_graph(a) for a in dict.fromkeys(report.built)]
+        report.validation = validate(store, [*graphs, V.META_GRAPH, V.ENTITY_GRAPH])
     return report
-
-
-def refresh_entities(store: Store) -> int:
-    """Rebuild the entities graph: one skos:prefLabel per entity, the label its IRI was minted from."""
-    rows = store.select(
-        V.sparql_prefixes()
-        + """SELECT ?e ?label WHERE { GRAPH ?g { ?e pbkg:mentionedIn ?art ; rdfs:label ?label } }"""
-    )
-    labels: dict[str, Counter] = {}
-    for r in rows:
-        labels.setdefault(r["e"].value, Counter())[r["label"].value] += 1
-    g = ox.NamedNode(V.ENTITY_GRAPH)
-    pref = V.ext("skos", "prefLabel")
-    quads = []
-    for iri, counts in labels.items():
-        best = max(counts, key=lambda lab: (len(lab), counts[lab], lab))
-        quads.append(ox.Quad(ox.NamedNode(iri), pref, ox.Literal(best, language="zh"), g))
-    store.replace_graph(V.ENTITY_GRAPH, quads)
-    return len(quads)

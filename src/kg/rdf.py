@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from . import vocab as V
 from .model import Extraction, Fact
-from .resolve.iri import article_graph, article_iri, segment
+from .resolve.iri import article_graph, article_iri, holding_iri, post_iri, segment
 
 XSD_INT = ox.NamedNode(V.XSD + "integer")
 XSD_DEC = ox.NamedNode(V.XSD + "decimal")
@@ -116,11 +116,8 @@ class GraphWriter:
     def post_holding(
         self, person: ox.NamedNode, org: ox.NamedNode, role: str, assertion: ox.NamedNode
     ) -> None:
-        org_seg = org.value.rsplit("/", 1)[-1]
-        post = ox.NamedNode(f"{V.BASE}id/post/{org_seg}/{segment(role)}")
-        holding = ox.NamedNode(
-            f"{V.BASE}id/holding/{person.value.rsplit('/', 1)[-1]}/{org_seg}/{segment(role)}"
-        )
+        post = ox.NamedNode(post_iri(org.value, role))
+        holding = ox.NamedNode(holding_iri(person.value, org.value, role))
         self.add(post, A, T("Post"))
         self.add(post, E("org", "postIn"), org)
         self.add(post, T("role"), zh(role))

@@ -8,6 +8,7 @@ import click
 
 from .. import __version__
 from ..ingest import IngestError
+from ..resolve.decisions import DecisionsError
 from ..store import StoreError
 
 
@@ -17,7 +18,7 @@ class KgGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (StoreError, IngestError) as e:
+        except (StoreError, IngestError, DecisionsError) as e:
             click.echo(f"kg: error: {e}", err=True)
             sys.exit(2)
         except BrokenPipeError:

@@ -33,6 +33,24 @@ def output_option(f):
     )(f)
 
 
+def decisions_option(f):
+    return click.option(
+        "--decisions",
+        "decisions",
+        default=None,
+        envvar="PBKG_DECISIONS",
+        type=click.Path(dir_okay=False),
+        help="Review decisions file (default: graphs/decisions.yaml when it exists). Env: PBKG_DECISIONS.",
+    )(f)
+
+
+def format_option(*choices: str):
+    """--format with the first choice as default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True
+    )
+
+
 def view_options(f):
     """--view, --focus, --depth, --from, --to and --size-by: which part of the network to draw or export."""
     options = [

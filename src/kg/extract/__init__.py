@@ -12,7 +12,7 @@ from .article import Article
 from .events import Events
 from .relations import Relations
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 

@@ -40,6 +40,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“「『‘" and text[end : end + 1] in "”」』’"
 
 
+# a section header of a digest: 【夜明珠街道】商圈党建联盟吸纳新成员
+SECTION = re.compile(r"【[^】]{2,20}】")
 # the quoted head of a name: “科创红盟”党建联盟
 QUOTED_HEAD = re.compile(r"[“「]([^”」]{2,8})[”」]")
 
@@ -110,18 +112,31 @@ class Article:
         rest = s.text[cut + 1 :]
         return Sentence(rest, s.start + cut + 1, s.end)
 
-    def _company(self, companies: Counter) -> str:
-        """The company an enterprise site speaks for (its 公司, 集团党委): the one its title or site
-        names, else the one named twice or more, else the only one named when the text speaks of
-        公司/集团 without naming it (公司党委书记, 我公司 … 版权所有)."""
-        named = [c for c in companies if c in self.doc.site or c in self.doc.title]
+    def _speaks_for(self, units: Counter, forms_key: str) -> str:
+        """The unit a site speaks for (a company's 公司, 集团党委; a school's or hospital's 校党委, 我院):
+        the one its title or site names, else the one named twice or more, else the only one named
+        when the text speaks of it by a generic form (公司党委书记, 我公司 … 版权所有; 院党委书记)."""
+        named = [c for c in units if c in self.doc.site or c in self.doc.title]
         if named:
             return named[0]
-        if companies and max(companies.values()) >= 2:
-            return most_common(companies)
-        forms = self.lex.orgs["company_forms"]
+        if units and max(units.values()) >= 2:
+            return most_common(units)
+        forms = self.lex.orgs[forms_key]
         generic = any(m.text in forms for st in self.sents for m in st.mentions)
-        return next(iter(companies)) if generic and len(companies) == 1 else ""
+        if generic and not units:  # named by the site alone (西安雁川科技学院新闻网)
+            return self._site_unit(forms_key)
+        return next(iter(units)) if generic and len(units) == 1 else ""
+
+    def _site_unit(self, forms_key: str) -> str:
+        """The unit the site's name begins with (西安雁川科技学院|新闻网), of the kind `forms_key` is
+        about, or ''."""
+        words = self.lex.orgs["institution_words" if forms_key == "institution_forms" else "legal_forms"]
+        toks = self.lex.tokens(self.doc.site)
+        for k in range(len(toks), 1, -1):
+            name = "".join(t.text for t in toks[:k])
+            if toks[0].kind == PLACE and toks[k - 1].kind == "org" and name.endswith(tuple(words)):
+                return name
+        return ""
 
     def _in_name(self, text: str, end: int) -> bool:
         """A marker that is part of a name (马克思主义学院): an organisation word follows it."""
@@ -145,6 +160,8 @@ class Article:
         communities: Counter = Counter()
         companies: Counter = Counter()
         buildings: Counter = Counter()
+        institutions: Counter = Counter()
+        inst_words = tuple(self.lex.orgs["institution_words"])
         for st in self.sents:
             for m in st.mentions:
                 if _quoted(self.doc.text, m.start, m.end):
@@ -163,6 +180,8 @@ class Article:
                     and len(text) > 6
                 ):
                     companies[text] += 1
+                elif text.endswith(inst_words) and m.tokens[0].kind == PLACE and len(text) > 4:
+                    institutions[text] += 1
                 hit = re.match(r"(.{2,12}?)(?:楼宇党委|大厦党委)$", text)
                 if hit:
                     buildings[hit.group(1)] += 1
@@ -175,6 +194,7 @@ class Article:
         seen.update((c, self.lex.divisions[c]) for c in counties if c in self.lex.divisions)
         if counties:
             county = seen[most_common(counties)]
+            self.ctx.home_named = counties[county.code]
             home.county = county
             home.city = city_of(county)
             home.province = self.lex.divisions.get(county.province)
@@ -189,7 +209,8 @@ class Article:
         home.community = most_common(communities)
         self.ctx.home = home
         # the company an enterprise website speaks for: named by the site's banner or the headline
-        self.ctx.company = self._company(companies)
+        self.ctx.company = self._speaks_for(companies, "company_forms")
+        self.ctx.institution = self._speaks_for(institutions, "institution_forms")
         self.ctx.building = most_common(buildings)
         self.resolver = Resolver(self.ctx, self.hints)
 
@@ -198,8 +219,12 @@ class Article:
     def resolve_orgs(self) -> None:
         """Resolve every mention; full names first, so that short forms can find them."""
         r = self.resolver
+        section: AdminPath | None = None  # the street a digest's section header names (【夜明珠街道】)
         for st in self.sents:
-            explicit: AdminPath | None = None
+            head = SECTION.match(st.text)
+            if head:
+                section = self._section_street(st, head.end())
+            explicit: AdminPath | None = section
             for m in st.mentions:
                 parts = m.parts(self.hints)
                 if parts.path.county:
@@ -245,6 +270,18 @@ class Article:
                 for m in st.mentions:
                     if st.refs.get(id(m)) is None:
                         st.refs[id(m)] = r.resolve(m, st.local.get(id(m)))
+
+    def _section_street(self, st: Sent, end: int) -> AdminPath | None:
+        """【学院街道】…: a header that names a street (of the article's district) alone makes it the
+        context of the section below; any other header ends the section."""
+        for m in st.mentions:
+            if m.end - st.s.start == end - 1 and m.start - st.s.start == 1:
+                path = m.parts(self.hints).path
+                if path.street and not m.parts(self.hints).rest_tokens:
+                    street = AdminPath(county=path.county, street=path.street).merged(self.ctx.home)
+                    street.street, street.community = path.street, ""
+                    return street
+        return None
 
     def _home_jm(self, jms: Counter, jm_refs: dict) -> None:
         """华山街道召开区域化党建联席会议: with no joint meeting named, a generic one is the joint

@@ -67,6 +67,7 @@ class Word:
     places: list[Division] = field(default_factory=list)  # for PLACE words (a name may be ambiguous)
     short: bool = False  # a place written without its level (上海 for 上海市)
     kind: str = ""  # the kind the tokenizer reports (see _PRIORITY)
+    village: bool = False  # 村党支部: after a name, read as 村 | 党支部 (see orgs.yaml village_bodies)
 
 
 @dataclass(slots=True)
@@ -96,6 +97,8 @@ class Lexicon:
         self.not_orgs = set(orgs["not_orgs"])
         self.plural_prefixes = tuple(orgs["plural_prefixes"])
         self.bounds_in_names = frozenset(orgs["boundaries_in_names"])
+        # the short forms the article's context completes (区委, 街道党工委): never inside a name
+        self.context_words = frozenset(orgs["context_forms"]) | frozenset(orgs["context_synonyms"])
         self.divisions: dict[str, Division] = {}
         self.places: dict[str, list[Division]] = {}
         self._gazetteer()
@@ -122,6 +125,9 @@ class Lexicon:
             add(w, BOUND)
         for w in rel["conjunctions"]:
             add(w, CONJ)
+        for w in orgs["village_bodies"]:
+            words[w].village = True
+        self.village = Word({ORG}, "Place", kind=ORG)  # 村 after a village's name (never matched alone)
         for w in words.values():
             w.kind = _kind(w)
         self.words = words
@@ -188,6 +194,19 @@ class Lexicon:
                         append(split)
                         i = split.end
                         continue
+                if word.village and out and out[-1].kind == CHAR:  # 楚东|村|党总支
+                    append(Token(text[i], i, i + 1, ORG, self.village))
+                    append(
+                        Token(
+                            text[i + 1 : i + length],
+                            i + 1,
+                            i + length,
+                            ORG,
+                            self.words[text[i + 1 : i + length]],
+                        )
+                    )
+                    i += length
+                    continue
                 append(Token(text[i : i + length], i, i + length, word.kind, word))
                 i += length
                 continue

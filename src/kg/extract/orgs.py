@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
-from .places import AdminPath, Context, choose_division, zone_division
+from .places import AdminPath, Context, choose_division, is_zone, zone_division
 
 MEASURE_AFTER_DIGIT = set("年月日号家个名位项次届期批支条件所座场度")
 DOC_MARKS = set("《》")
@@ -212,6 +212,7 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
     prev = None
     skip = 0
     inside_words = lexicon().bounds_in_names
+    context_words = lexicon().context_words
     for k, t in enumerate(tokens):
         if skip:
             skip -= 1
@@ -234,7 +235,11 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
             continue
         before, prev = prev, t
         if kind == CONJ:
-            if cur and (t.text not in ("和", "同") or cur[-1].kind == ORG or _full_place(cur[-1])):
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            generic_next = nxt is not None and nxt.kind == ORG and nxt.text in context_words
+            if cur and (
+                t.text not in ("和", "同") or cur[-1].kind == ORG or _full_place(cur[-1]) or generic_next
+            ):  # (孟庆川和区委副书记: no name goes on into a short form such as 区委)
                 if named:
                     out.append(cur)
                 cur, named = [], False
@@ -348,6 +353,11 @@ def _level_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int:
         t = tokens[j]
         if t.kind == ORG and t.text in words:
             return j + 1 if n >= 2 else i
+        if t.kind == CHAR and len(t.text) > 1 and t.text[-1] in words and n + len(t.text) >= 3:
+            # 鹤|城乡|党委: a word of the lexicon (城乡, 村镇) that ends in the level word ends the name
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is None or nxt.kind == ORG:
+                return j + 1
         if (t.kind == ORG and t.word.org_type not in NAME_INTERNAL) or t.kind == QUOTE:
             return i  # (学院路街道, 麦子店街道: words of other names may stand inside a street's)
         n += len(t.text)
@@ -382,7 +392,7 @@ class Resolver:
             return None
         key = (
             m.text,
-            (local.county.code, local.street) if local and local.county else "",
+            (local.county and local.county.code, local.street) if local else "",
             self.jm is not None,
         )
         if key not in self._resolved:
@@ -403,9 +413,12 @@ class Resolver:
         base_toks, bodies = self._split_bodies(tokens)
         if not base_toks:
             return self._bodies_only(bodies, local)
-        if bodies and not any(t.kind in (ORG, PLACE) for t in base_toks):
+        named_level = parts.path.street or parts.path.community  # 长|城乡|党委: a township's own
+        if bodies and not named_level and not any(t.kind in (ORG, PLACE) for t in base_toks):
             return self._unnamed_base(base_toks, bodies, local)
         base = self._base(base_toks, local, parts if not bodies else None)
+        if base is None and bodies:  # 高新区|党工委|党群工作部: a short form and its departments
+            return self._unnamed_base(base_toks, bodies, local)
         if base is None:
             return None
         for body in bodies:
@@ -483,8 +496,10 @@ class Resolver:
             form = "社区" + rest
         elif path.street:
             form = "街道" + rest
-        elif path.county:
-            form = path.county.name[-1] + rest
+        elif path.county and is_zone(path.county):  # 合肥高新区党工委: a zone's 开发区党工委
+            form = "开发区" + rest
+        elif path.county:  # a county-level city (浏阳市委) is a district's level, not a city's
+            form = ("区" if path.county.name.endswith("市") else path.county.name[-1]) + rest
         elif path.city:
             form = "市" + rest
         else:
@@ -509,7 +524,10 @@ class Resolver:
 
     def _fill_form(self, form: str, spec: dict, full: AdminPath) -> OrgRef | None:
         slots = full.slots()
+        if anchor_city_is_county(spec["anchor"], full, self.hints, self.ctx.home_named):
+            slots["city_name"] = full.county.name  # 市委 in an article about 浏阳市: 浏阳市's
         slots["company"] = self.ctx.company
+        slots["institution"] = self.ctx.institution
         slots["building"] = self.ctx.building
         anchor = spec["anchor"]
         need = {"city": "city_name"}.get(anchor, anchor)
@@ -521,14 +539,18 @@ class Resolver:
         aliases = {a.format(**slots) for a in spec["aliases"]}
         aliases = {a for a in aliases if a and a != name and not is_generic_name(a)}
         ref = OrgRef(key=name, name=name, type=spec["type"], aliases=aliases, path=full, attrs=full.attrs())
-        if anchor in ("company",) and form != "集团":
-            ref.host = self._company_ref()
-            ref.body = form.removeprefix("集团")
-            ref.host_text = self.ctx.company
+        if spec.get("body"):  # 集团党委, 本单位党委: a Party body of the unit the site speaks for
+            ref.host = self._speaker_ref(slots[anchor])
+            ref.body = spec["body"]
+            ref.host_text = slots[anchor]
         if form == "街道党工委":
             ref.host = self._street_ref(full)
             ref.body = "党工委"
             ref.host_text = full.street
+        if form == "园区党工委":
+            ref.host = self.division_place(full.county)
+            ref.body = "党工委"
+            ref.host_text = full.county.name
         if form == "社区党委":
             ref.host = self._community_ref(full)
             ref.body = "党委"
@@ -609,10 +631,9 @@ class Resolver:
     def _community_ref(self, full: AdminPath) -> OrgRef | None:
         return self.community_place(full) if full.community else None
 
-    def _company_ref(self) -> OrgRef | None:
-        if not self.ctx.company:
-            return None
-        return self.named_from_text(self.ctx.company)
+    def _speaker_ref(self, name: str) -> OrgRef | None:
+        """The company or institution a site speaks for, as an organisation."""
+        return self.named_from_text(name) if name else None
 
     def _named_place(self, tokens: list[Token], path: AdminPath, full: AdminPath) -> OrgRef:
         text = strip_quotes("".join(t.text for t in tokens))
@@ -763,6 +784,11 @@ class Resolver:
         )
         if ref is None and form.startswith(tuple(LEVEL_CHARS)):
             ref = self._level_body(form, AdminPath(), (local or self.ctx.home).merged(self.ctx.home))
+        if ref is None and syn.get(base, base) in self.data["context_forms"]:  # 我司|党支部
+            host = self._context_form(
+                syn.get(base, base), AdminPath(), (local or self.ctx.home).merged(self.ctx.home)
+            )
+            ref = self._compose(host, bodies[0]) if host is not None else None
         if ref is None:
             full = self.short_form(base)
             host = self.named_from_text(full) if full else None
@@ -817,8 +843,9 @@ class Resolver:
                 path=base.path,
                 attrs=dict(base.attrs),
             )
-        if base.key == self.ctx.company and body in ("党委", "纪委"):
-            return self._context_form("集团" + body, AdminPath(), base.path)
+        if body in ("党委", "纪委") and base.key in (self.ctx.company, self.ctx.institution):
+            form = ("集团" if base.key == self.ctx.company else "本单位") + body
+            return self._context_form(form, AdminPath(), base.path)
         return self._party_body(base, body)
 
     def _party_body(self, host: OrgRef, body: str) -> OrgRef:
@@ -932,6 +959,20 @@ class Resolver:
             return hits[0]
         exact = [f for f in hits if company_core(f) == text or f.endswith(text)]
         return exact[0] if len(exact) == 1 else ""
+
+
+def anchor_city_is_county(anchor: str, full: AdminPath, hints, home_named: int) -> bool:
+    """A city-level form (市委, 市政府, 副市长) in an article about a county-level city (乐陵市,
+    浏阳市) that names the city above it less often than itself means the county-level city."""
+    county, city = full.county, full.city
+    return (
+        anchor == "city"
+        and county is not None
+        and county.name.endswith("市")
+        and county.level == "county"
+        and city is not None
+        and hints[city.code] < home_named
+    )
 
 
 def _abbreviates(short: str, full: str) -> bool:

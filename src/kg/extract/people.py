@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import ORG, TITLE, Token, data, lexicon
+from .lexicon import ORG, PLACE, TITLE, Token, data, lexicon
 from .orgs import Mention, OrgRef, Resolver
 
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
@@ -229,7 +229,7 @@ class ChainReader:
                 unit = carried
             org = self._item_org(m, unit, tok.text, local)
             if m is not None and org is None and tok.text not in self.cues:
-                if not (pending and m.text in self.orgs_data["bodies"]):
+                if not (pending and (m.text in self.orgs_data["bodies"] or self._bare_bureau(m))):
                     pending, unit, carried = [], None, None  # an organisation we cannot name: no chain
                     expect_from = tok.end
                     continue
@@ -335,7 +335,9 @@ class ChainReader:
         if m is None:
             if title in self.jm_titles:
                 return self.resolver.jm
-            gov = self._government(title, local)
+            # 鹤城乡党委副书记、乡长: the government of the chain's own place
+            gov_of = unit is not None and unit.type in ("PartyOrganization", "GovernmentBody")
+            gov = self._government(title, unit.path if gov_of else local)
             if gov is not None:
                 return gov
             if unit is None:
@@ -344,16 +346,34 @@ class ChainReader:
                 return unit.host
             return unit
         ref = self.ref_of(m)
+        if ref is not None and unit is not None and self._bare_bureau(m):
+            return None  # 开发区党工委委员、组织人事局局长: a bureau of a unit we cannot name
         if ref is not None or unit is None:
             return ref
-        # a body written alone (组织部, 纪委, 办事处, 居委会) belongs to the chain's unit
+        # a body written alone (组织部, 纪委, 办事处, 居委会) belongs to the chain's unit; a name that
+        # begins with its own place is no body of it (休宁县鹤城乡党委 after …段莘乡党委书记甲，)
         body = m.text
+        if m.tokens[0].kind == PLACE or body.startswith(("中共", *self.lex.context_words)):
+            return None  # (nor one that begins with a short form: 我司党支部 is no body of another unit)
         base = unit
         if body not in self.orgs_data["departments"] and unit.host is not None:
             base = unit.host
         elif body not in self.orgs_data["departments"] and unit.type == "PartyOrganization":
             return None  # 余村党支部书记、村委会主任: the Party body's unit is not named
         return self.resolver._compose(base, body)
+
+    def _bare_bureau(self, m: Mention) -> bool:
+        """A state body named without any place or host (组织人事局, 综合执法局): inside a chain it is
+        a bureau of the chain's unit, whose name the text does not give."""
+        ref = self.ref_of(m)
+        return (
+            ref is not None
+            and ref.type == "GovernmentBody"
+            and ref.host is None
+            and ref.name == m.text
+            and all(t.kind != PLACE for t in m.tokens)
+            and m.text not in self.lex.context_words
+        )
 
     def _government(self, title: str, local) -> OrgRef | None:
         for suffix, unit in self.gov_titles.items():

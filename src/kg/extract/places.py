@@ -43,13 +43,14 @@ class AdminPath:
 
     def slots(self) -> dict[str, str]:
         """Template slots of orgs.yaml: {city_name}; {city} (the city as a prefix of a district's
-        name: none for a municipality or a zone whose name begins with its city's, 苏州工业园区);
+        name: none for a municipality, a county-level city (浏阳市), or a zone whose name begins with
+        its city's, 苏州工业园区);
         {district} {zone} {street} {community}."""
         city_name = city = self.city.name if self.city else ""
         district = self.county.name if self.county else ""
         zone = district if self.county is not None and is_zone(self.county) else ""
         short = lexicon().short_form(city) or city
-        if city == district or (zone and short and zone.startswith(short)):
+        if city == district or district.endswith("市") or (zone and short and zone.startswith(short)):
             city = ""
         return {
             "city_name": city_name,
@@ -96,8 +97,10 @@ class Context:
 
     home: AdminPath = field(default_factory=AdminPath)
     company: str = ""  # the enterprise a company website speaks for
+    institution: str = ""  # the school, university or hospital an institution's site speaks for
     building: str = ""  # the building of the article's 楼宇党委
     counties: list[Division] = field(default_factory=list)  # every district the article names
+    home_named: int = 0  # how often the article names its district (or county-level city)
 
 
 def choose_division(name: str, hints: Counter) -> Division | None:

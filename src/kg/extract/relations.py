@@ -44,6 +44,11 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     return out
 
 
+@cache
+def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
+    return _alternation(words)
+
+
 def _alternation(words) -> re.Pattern:
     """A regex that matches any of `words`, the longest first."""
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
@@ -61,6 +66,10 @@ MEMBERS_LISTED = re.compile(
 )
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
+# the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
+MADE_OF = re.compile(
+    r"由([^。；]{4,400}?)(?:等[\d一二三四五六七八九十两]+[家个][^，。；、]{0,10})?(?:共同)?(?:发起成立|组成|发起组建|组建|构成)"
+)
 
 
 # a 与-clause without its subject: 先后与A、B签订
@@ -105,6 +114,7 @@ BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
 COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
 QUOTED = re.compile("[“「『《]")
+OPEN_QUOTE = re.compile("[“「『]")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 
 
@@ -157,6 +167,7 @@ class Relations:
                 continue
             self.cobuilding(st)
             self.members(st)
+            self.made_of(st)
             self.chairs(st)
             self.committees(st)
             self.projects(st)
@@ -220,12 +231,9 @@ class Relations:
         return [self.a.people[n] for n, at in st.people if lo <= at < hi]
 
     def find_any(self, text: str, words, start: int = 0) -> tuple[int, str]:
-        best = (-1, "")
-        for w in words:
-            i = text.find(w, start)
-            if i >= 0 and (best[0] < 0 or i < best[0] or (i == best[0] and len(w) > len(best[1]))):
-                best = (i, w)
-        return best
+        """The first of `words` in text from `start` (the longest where several begin there)."""
+        m = _alternation_of(tuple(words)).search(text, start)
+        return (m.start(), m.group(0)) if m else (-1, "")
 
     def ev(self, st: Sent, rule: str, conf: float = 0.8):
         return self.b.evidence(st.s, rule, conf)
@@ -409,8 +417,19 @@ class Relations:
                 ents = self._units(self.orgs_in(st, m.end(), hi))
             elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
                 ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
+            elif word in self.rel["member_nouns"] and self._mention_at(st, m.end()):
+                ents = self._units(self.orgs_in(st, m.end(), hi))  # 为首批成员单位A、B、C授牌
             else:
                 ents = self._listed_before(st, lo, m)
+            if (
+                not ents
+                and word == "成为"
+                and text[lo - 1 : lo] == "，"
+                and not LIST_COUNT.match(text, lo)
+                and not self.orgs_in(st, lo, m.start())
+            ):
+                # A、B…共同签署《公约》，成为联盟首批成员单位: the units of the clause before
+                ents = self._units(self.orgs_in(st, clause_start(text, lo - 1), lo))
             if not ents and any(w in text[lo : m.start()] for w in self.rel["list_anaphors"]):
                 ents = list(self.a.last_list)
             counted = LIST_COUNT.match(text, lo)
@@ -429,6 +448,24 @@ class Relations:
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
             self.a.last_list = self.a.last_members = ents
+
+    def made_of(self, st: Sent) -> None:
+        """member_of: the units a joint meeting is made of or founded by (联盟由A、B…共同发起成立;
+        由X牵头，A、B…共同组成: the lead unit is no member by these words)."""
+        for m in MADE_OF.finditer(st.text):
+            lo = m.start(1)
+            lead = st.text.find("牵头", lo, m.end(1))
+            lo = lead + 2 if lead >= 0 else lo
+            ents = self._units(self.orgs_in(st, lo, m.end(1)))
+            jm = self.jm_of(st, 0, len(st.text))
+            if len(ents) < 2 or jm is None:
+                continue
+            for e in ents:
+                self.b.fact("member_of", e, jm, self.ev(st, "member.made-of", 0.8))
+            self.a.last_list = self.a.last_members = ents
+
+    def _mention_at(self, st: Sent, at: int) -> bool:
+        return any(mm.start - st.s.start == at for mm in st.mentions)
 
     @staticmethod
     def _units(items) -> list[Entity]:
@@ -546,6 +583,8 @@ class Relations:
     def project_spans(self, st: Sent) -> list[tuple[int, int, str]]:
         """Quoted project names with the words after them (“渡口同心”区域化党建志愿服务行动)."""
         out = []
+        if not OPEN_QUOTE.search(st.text):
+            return out
         toks = st.tokens
         i = 0
         while i < len(toks):
@@ -593,15 +632,26 @@ class Relations:
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
-            hi = len(text) if 0 <= colon < self.clause(st, at)[1] + 1 else self.clause(st, at)[1]
-            if k + 1 < len(verbs):
-                hi = min(hi, clause_start(text, verbs[k + 1], "，。；："))
+            own = self.clause(st, at)[1]
+            hi = len(text) if 0 <= colon < own + 1 else own
+            # A发布项目清单（N个项目），“X”由B认领，“Y”由C认领: the claimed projects after it are A's
+            listed = "项目" in text[at:own]
+            end = clause_start(text, verbs[k + 1], "，。；：") if k + 1 < len(verbs) else len(text)
+            hi = min(hi, end)
             subjects = self._launchers(st, lo, at)
-            for span in (s for s in spans if at <= s[0] < hi):
+            chosen = [s for s in spans if at <= s[0] < hi]
+            if listed:
+                chosen += [s for s in spans if hi <= s[0] < end and self._claimed(text, s)]
+            for span in chosen:
                 proj = self.project(st, span)
                 for subject in subjects:
                     self.b.fact("launched", subject, proj, self.ev(st, "project.launch", 0.8))
         self.claims(st, spans)
+
+    def _claimed(self, text: str, span) -> bool:
+        """A project the sentence says is claimed: “X”由A认领, A认领/揭榜“X”."""
+        after = re.match(r"(?:项目)?由[^，。；]{2,40}?(?:认领|揭榜|领办)", text[span[1] :])
+        return bool(after) or bool(self.w.claim_re.search(text, max(0, span[0] - 3), span[0]))
 
     def _launchers(self, st: Sent, lo: int, at: int) -> list[Entity]:
         region = st.text[lo:at]

@@ -10,7 +10,7 @@ from . import html as htmlmod
 from .clean import clean, simplified
 from .decode import CJK, decode
 from .errors import IngestError
-from .meta import bylines, headline, lines_of, publication_date, publisher
+from .meta import bylines, headline, lines_of, publication_date, publisher, site_from_title
 from .rules import data
 from .tracked import Tracked
 
@@ -57,7 +57,11 @@ def _ingest(
         printed_text=cleaned.printed,
         removed=cleaned.removed,
     )
-    doc.site = cleaned.site or simplified(next(iter(_meta_values(page_meta, "html_site_meta")), ""))
+    doc.site = (
+        cleaned.site
+        or simplified(next(iter(_meta_values(page_meta, "html_site_meta")), ""))
+        or site_from_title(simplified(page.get("title", "")))
+    )
     page_title = boilerplate.strip_headline(simplified(page.get("h1") or page.get("title", "")))
     doc.title = headline(lines, page_title, cleaned.site)
     doc.date = publication_date(lines, doc.text, date, _meta_values(page_meta, "html_date_meta"))

@@ -19,7 +19,7 @@ RULES = "metadata.yaml"
 CJK = r"\u4e00-\u9fff"
 NAME = re.compile(rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,6}}")
 SEPARATOR = "：:｜|/"
-NAME_SPLIT = re.compile(rf"[^\s、,，{SEPARATOR}（）()]+")
+NAME_SPLIT = re.compile(rf"[^\s、,，{SEPARATOR}（）()【】\[\]_]+")
 HEAD_LINES, TAIL_LINES = 6, 12  # where bylines are looked for
 SHORT_LINE = 60  # a line longer than this is a paragraph: only its （…） groups can hold a byline
 HEADER_LINES = 8  # publication dates and sources are read from the first lines
@@ -116,14 +116,24 @@ def _segments(at: int, line: str) -> Iterator[tuple[int, str]]:
         yield at + m.start(1), m.group(1)
 
 
+@cache
+def _name_then_role() -> re.Pattern:
+    roles = alternation(data(RULES)["roles_after_name"])
+    return re.compile(rf"(?:^|(?<=[\s（(【]))([{CJK}]{{2,4}})\s*/\s*({roles})(?![{CJK}])")
+
+
 def _named_roles(seg: str) -> Iterator[tuple[str, str, int]]:
-    """(role, name, offset in seg) for each person named after a role word."""
+    """(role, name, offset in seg) for each person named after a role word, or before a slash and
+    a role (甲/文 乙/图)."""
+    for m in _name_then_role().finditer(seg):
+        if not _not_name().search(m.group(1)):
+            yield data(RULES)["roles_after_name"][m.group(2)], m.group(1), m.start(1)
     roles = [m for m in _role_pattern().finditer(seg) if _is_role(seg, m)]
     for i, m in enumerate(roles):
         role = _roles()[m.group(0)]
         end = roles[i + 1].start() if i + 1 < len(roles) else len(seg)
         tail = seg[m.end() : end]
-        if role == "publisher" or not re.match(rf"\s*[{SEPARATOR}]?\s*[{CJK}]", tail):
+        if role in ("publisher", "") or not re.match(rf"\s*[{SEPARATOR}]?\s*[{CJK}]", tail):
             continue
         for tok in NAME_SPLIT.finditer(tail):
             if not NAME.fullmatch(tok.group(0)) or _not_name().search(tok.group(0)):
@@ -204,6 +214,14 @@ def publisher(lines: list[tuple[int, str]], site: str = "") -> str:
         if m:
             return m.group(1)
     return site
+
+
+def site_from_title(page_title: str) -> str:
+    """The site's name a page's <title> ends with (…框架协议-西安雁川科技学院新闻网), or ''."""
+    parts = [p.strip() for p in re.split(r"\s*[-_|｜—–]+\s*", page_title) if p.strip()]
+    last = parts[-1] if len(parts) > 1 else ""
+    words = tuple(data("metadata.yaml")["site_title_words"])
+    return last if 4 <= len(last) <= 30 and last.endswith(words) and " " not in last else ""
 
 
 def headline(lines: list[tuple[int, str]], page_title: str = "", banner: str = "") -> str:

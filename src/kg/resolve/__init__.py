@@ -1,19 +1,19 @@
-"""Resolution: local entities → stable IRIs.
+"""Resolution: one entity per real-world thing, with a stable IRI.
 
-IRIs are minted from what an entity *is*, never from the order articles arrive in: the class and
-the normalised canonical name (events: their date and name). So rebuilding a corpus in any order
-gives the same IRIs. Cross-article merging (abbreviations, namesakes) builds on this.
+Two stages. Per article (`local`): the article's context, the short forms it declares, and an IRI
+per entity minted from what the article says it is (class, normalised name, place, anchor), never
+from arrival order. Across the store after each build (`across`): mentions of one thing in
+different articles are clustered (organisations by name, short form, place and Party body; persons
+by name plus shared organisation, post or place; events by date, name, host and attendees), each
+entity gets one surviving IRI (the others stay resolvable through owl:sameAs), the article graphs
+are rewritten to it, and the entities graph gets labels, merges, post timelines and the review
+decisions of `graphs/decisions.yaml`.
 """
 
 from __future__ import annotations
 
-from ..model import Extraction
-from .iri import mint
+from .local import resolution_quads, resolve
 
-__all__ = ["mint", "resolve"]
-
-
-def resolve(x: Extraction) -> Extraction:
-    for ent in x.entities.values():
-        ent.iri = mint(ent)
-    return x
+# the global pass is `kg.resolve.across.resolve_store` (imported from there: it needs kg.rdf,
+# which itself takes its IRIs from kg.resolve.iri)
+__all__ = ["resolution_quads", "resolve"]

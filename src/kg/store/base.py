@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -18,6 +19,22 @@ Row = dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 
 class StoreError(Exception):
     """A store that cannot be opened, read or written; the message is for the user."""
+
+
+@dataclass
+class QueryResult:
+    """What any SPARQL query returns, whichever store ran it.
+
+    `kind` is "select" (variables in projection order, rows), "ask" (boolean) or "graph"
+    (CONSTRUCT/DESCRIBE triples). Keeping the projection order lets tables and CSV show the
+    columns a researcher asked for, even when a column is unbound in every row.
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    boolean: bool = False
+    triples: list[ox.Triple] = field(default_factory=list)
 
 
 def insert_data(quads: Iterable[ox.Quad]) -> str:
@@ -58,6 +75,10 @@ class Store(ABC):
         self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None
     ) -> list[Row]:
         """Run a SELECT; `bindings` are bound as RDF terms, never pasted into the text."""
+
+    @abstractmethod
+    def query(self, sparql: str) -> QueryResult:
+        """Run any query form; the default graph is the union of all graphs, as on `kg serve`."""
 
     @abstractmethod
     def ask(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> bool: ...
