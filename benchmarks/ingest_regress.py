@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/ingest_regress.py record /tmp/ingest-before
     .venv/bin/python benchmarks/ingest_regress.py compare /tmp/ingest-before
 
-For every article of ../shared/corpus/dev, tests/heldout, tests/heldout2, tests/articles,
+For every article of ../shared/corpus/dev, tests/heldout, tests/heldout2, tests/heldout3, tests/articles,
 examples/corpus, tests/ingest_samples, a small generated corpus (the files `bench_ingest.py`
 makes, in all their encodings and shapes) and a fuzz batch (texts and pages glued at random from
 the fragments cleaning has to handle: odd spaces and line ends, pinyin and damage marks, ASCII
@@ -34,6 +34,7 @@ CORPORA = {
     "dev": ROOT.parent / "shared" / "corpus" / "dev",
     "heldout": ROOT / "tests" / "heldout",
     "heldout2": ROOT / "tests" / "heldout2",
+    "heldout3": ROOT / "tests" / "heldout3",
     "articles": ROOT / "tests" / "articles",
     "examples": ROOT / "examples" / "corpus",
     "ingest_samples": ROOT / "tests" / "ingest_samples",
