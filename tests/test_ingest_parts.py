@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from kg.ingest import ingest_text
@@ -34,6 +36,86 @@ def test_a_conversion_that_changes_length_maps_line_by_line_then_character_by_ch
     t = Tracked.identity("甲乙\n丙丁", offset=5).map_text(lambda s: s.replace("乙", "乙乙"))
     assert t.text == "甲乙乙\n丙丁"
     assert (t.starts, t.ends) == ([5, 6, 6, 7, 8, 9], [6, 7, 7, 8, 9, 10])
+
+
+def _span(starts: list[int], ends: list[int], a: int, b: int) -> tuple[int, int]:
+    """The per-character meaning of an original span: first start to last end, or a point."""
+    if a < b:
+        return starts[a], ends[b - 1]
+    at = starts[a] if a < len(starts) else (ends[-1] if ends else 0)
+    return at, at
+
+
+def _edited(model: tuple[str, list[int], list[int]], edits) -> tuple[str, list[int], list[int]]:
+    """What `Tracked.edit` means, one character at a time."""
+    text, starts, ends = model
+    out_text, out_starts, out_ends, pos = "", [], [], 0
+    for a, b, new in edits:
+        out_text += text[pos:a] + new
+        out_starts += starts[pos:a]
+        out_ends += ends[pos:a]
+        if len(new) == b - a:
+            out_starts += starts[a:b]
+            out_ends += ends[a:b]
+        else:
+            s, e = _span(starts, ends, a, b)
+            out_starts += [s] * len(new)
+            out_ends += [e] * len(new)
+        pos = b
+    return out_text + text[pos:], out_starts + starts[pos:], out_ends + ends[pos:]
+
+
+def _random_edits(rng: random.Random, n: int) -> list[tuple[int, int, str]]:
+    cuts = sorted(rng.choices(range(n + 1), k=2 * rng.randint(0, 4)))  # insertions too (a == b)
+    edits = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        size = rng.choice([0, b - a, b - a, 1, 3])
+        edits.append((a, b, "".join(rng.choice("甲乙丙 x\n") for _ in range(size))))
+    return edits
+
+
+def test_offsets_kept_as_runs_mean_what_per_character_offsets_mean():
+    """Random edits, keeps, slices, joins and second layers against a model that keeps two
+    offsets per character: the runs must spell out exactly the same offsets."""
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice("甲乙丙丁 ab\n") for _ in range(rng.randint(0, 12)))
+        offset = rng.randint(0, 5)
+        t = Tracked.identity(text, offset)
+        model = (
+            text,
+            list(range(offset, offset + len(text))),
+            list(range(offset + 1, offset + len(text) + 1)),
+        )
+        for _ in range(rng.randint(1, 6)):
+            step = rng.choice(["edit", "keep", "slice", "join", "through"])
+            n = len(t.text)
+            if step == "edit":
+                edits = _random_edits(rng, n)
+                t, model = t.edit(edits), _edited(model, edits)
+            elif step == "keep":
+                spans = _random_edits(rng, n)
+                t = t.keep([(a, b) for a, b, _ in spans])
+                model = tuple(type(x)().join(x[a:b] for a, b, _ in spans) if isinstance(x, str)
+                              else [v for a, b, _ in spans for v in x[a:b]] for x in model)  # fmt: skip
+            elif step == "slice":
+                a = rng.randint(0, n)
+                b = rng.randint(a, n)
+                t, model = t.slice(a, b), (model[0][a:b], model[1][a:b], model[2][a:b])
+            elif step == "join":
+                at = rng.randint(0, 9)
+                t = Tracked.join([t, Tracked.inserted("\n", at), Tracked.identity("戊", at)])
+                model = (model[0] + "\n戊", model[1] + [at, at], model[2] + [at, at + 1])
+            else:  # a second layer over this text, edited, then mapped through this one
+                edits = _random_edits(rng, n)
+                inner = _edited((t.text, list(range(n)), list(range(1, n + 1))), edits)
+                t = Tracked.identity(t.text).edit(edits).through(t)
+                spans = [_span(model[1], model[2], a, b) for a, b in zip(inner[1], inner[2], strict=True)]
+                model = (inner[0], [s for s, _ in spans], [e for _, e in spans])
+            assert (t.text, t.starts, t.ends) == model, step
+            a = rng.randint(0, len(t.text))
+            b = rng.randint(a, len(t.text))
+            assert t.span(a, b) == _span(model[1], model[2], a, b)
 
 
 # --- garbling ----------------------------------------------------------------------------------

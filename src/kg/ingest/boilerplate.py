@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from .meta import byline_line, has_byline
-from .rules import data, first_rule, patterns, rule_name, union
+from .rules import data, find_all, line_rule, patterns
 from .tracked import Tracked
 
 RULES = "boilerplate.yaml"
@@ -23,8 +24,7 @@ def remove(t: Tracked) -> tuple[Tracked, list[Dropped], str]:
     """The text without boilerplate, what was dropped by which rule, and the site's banner (the
     line naming the site above its navigation bar: kept in the text, never taken for the headline)."""
     dropped: list[Dropped] = []
-    inline = ((m, rule_name(RULES, "inline", m)) for m in union(RULES, "inline").finditer(t.text))
-    t = _drop_matches(t, inline, dropped)
+    t = _drop_matches(t, find_all(RULES, "inline", t.text), dropped)
     t = _drop_matches(t, ((m, "forum-noise") for m in _noise(t.text)), dropped)
     return _drop_lines(t, dropped)
 
@@ -47,10 +47,13 @@ def _drop_matches(t: Tracked, matches, dropped: list[Dropped]) -> Tracked:
 
 @cache
 def _noise_pattern() -> re.Pattern:
+    """A run of short ASCII tokens. It starts with its first token's first character, so that
+    the scan skips Chinese text fast; `_drop_matches` takes the spaces before it."""
     cfg = data(RULES)["noise"]
     tok = rf"[!-~]{{1,{int(cfg['max_token_length'])}}}"
     return re.compile(
-        rf"[ \t]*(?<![!-~]){tok}(?:[ \t]+{tok}){{{int(cfg['min_tokens']) - 1},}}(?![!-~])[ \t]*"
+        rf"[!-~](?<![!-~][!-~])[!-~]{{0,{int(cfg['max_token_length']) - 1}}}"
+        rf"(?:[ \t]+{tok}){{{int(cfg['min_tokens']) - 1},}}(?![!-~])[ \t]*"
     )
 
 
@@ -69,94 +72,102 @@ def _noise(text: str):
 
 def _drop_lines(t: Tracked, dropped: list[Dropped]) -> tuple[Tracked, list[Dropped], str]:
     lines = t.text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    why: list[str | None] = [_line_rule(line, "lines") for line in lines]
-    banner = _banner(lines, why)
-    _lists(lines, why)
-    _trailer(lines, why)
-    _duplicates(lines, why)
+    stripped = [line.strip() for line in lines]  # blank lines are never dropped
+    is_furniture = line_rule(RULES, "lines")
+    why: list[str | None] = [
+        is_furniture(line) if body else None for line, body in zip(lines, stripped, strict=True)
+    ]
+    banner = _banner(stripped, why)
+    _lists(lines, stripped, why)
+    _trailer(lines, stripped, why)
+    _duplicates(stripped, why)
     keep: list[tuple[int, int]] = []
     title_done = False
+    a = 0
     for i, line in enumerate(lines):
-        a, b = starts[i], min(starts[i + 1], len(t.text))
+        b = min(a + len(line) + 1, len(t.text))
         if why[i]:
             dropped.append((*t.span(a, a + len(line)), why[i]))
-            continue
-        if not title_done and line.strip() and i not in banner:
+        elif not title_done and stripped[i] and i not in banner:
             title_done = True
             keep.extend(_title_spans(t, a, line, dropped))
-            keep.append((a + len(line), b))
-            continue
-        keep.append((a, b))
-    return t.keep(keep), dropped, " ".join(lines[i].strip() for i in sorted(banner))
+            _keep(keep, a + len(line), b)
+        else:
+            _keep(keep, a, b)
+        a += len(line) + 1
+    return t.keep(keep), dropped, " ".join(stripped[i] for i in sorted(banner))
 
 
-def _line_rule(line: str, section: str) -> str | None:
-    return first_rule(RULES, section, line) if line.strip() else None
+def _keep(spans: list[tuple[int, int]], a: int, b: int) -> None:
+    """Add [a, b) to the spans kept, as one span with the one before when they meet."""
+    if spans and spans[-1][1] == a:
+        spans[-1] = (spans[-1][0], b)
+    else:
+        spans.append((a, b))
 
 
-def _banner(lines: list[str], why: list[str | None]) -> set[int]:
+def _banner(stripped: list[str], why: list[str | None]) -> set[int]:
     """The site's name at the top: the lines above a navigation bar, or a first line that is a
     site's name alone above the headline."""
-    top = [i for i, line in enumerate(lines) if line.strip()][: int(data(RULES)["banner_lines"])]
+    top = list(islice((i for i, body in enumerate(stripped) if body), int(data(RULES)["banner_lines"])))
     navs = [i for i in top if why[i] == "navigation"]
     if navs:
         return {i for i in top if i < navs[-1] and not why[i]}
-    if len(top) > 1 and _line_rule(lines[top[0]].strip(), "site_name"):
+    if len(top) > 1 and line_rule(RULES, "site_name")(stripped[top[0]]):
         return {top[0]}
     return set()
 
 
-def _lists(lines: list[str], why: list[str | None]) -> None:
+def _lists(lines: list[str], stripped: list[str], why: list[str | None]) -> None:
     """A related-links heading and its items, up to a blank line, a byline or a long line."""
     limit = int(data(RULES)["max_item_length"])
+    is_heading, is_trailer = line_rule(RULES, "lists"), line_rule(RULES, "trailer")
     i = 0
     while i < len(lines):
-        rule = None if why[i] else _line_rule(lines[i], "lists")
+        rule = is_heading(lines[i]) if stripped[i] and not why[i] else None
         if not rule:
             i += 1
             continue
         why[i] = rule
         i += 1
-        while i < len(lines) and lines[i].strip() and len(lines[i].strip()) <= limit:
-            if byline_line(lines[i]) or _line_rule(lines[i], "trailer"):
+        while i < len(lines) and stripped[i] and len(stripped[i]) <= limit:
+            if byline_line(lines[i]) or is_trailer(lines[i]):
                 break
             why[i] = why[i] or rule
             i += 1
 
 
-def _trailer(lines: list[str], why: list[str | None]) -> None:
+def _trailer(lines: list[str], stripped: list[str], why: list[str | None]) -> None:
     """From the last line upwards: trailer lines go, until a line that is not one. Lines that are
     trailer only below a byline go when that line is a byline."""
+    is_trailer, is_after_byline = line_rule(RULES, "trailer"), line_rule(RULES, "trailer_after_byline")
     pending: list[tuple[int, str]] = []  # trailer-after-byline lines, waiting for the line above
     for i in range(len(lines) - 1, -1, -1):
-        if not lines[i].strip() or why[i]:
+        if not stripped[i] or why[i]:
             continue
-        rule = _line_rule(lines[i], "trailer")
+        rule = is_trailer(lines[i])
         if rule:
             why[i] = rule
             continue
-        rule = _line_rule(lines[i], "trailer_after_byline")
+        rule = is_after_byline(lines[i])
         if not rule:
-            if has_byline(lines[i]):
+            if pending and has_byline(lines[i]):
                 for j, pending_rule in pending:
                     why[j] = pending_rule
             return
         pending.append((i, rule))
 
 
-def _duplicates(lines: list[str], why: list[str | None]) -> None:
+def _duplicates(stripped: list[str], why: list[str | None]) -> None:
     """A paragraph repeated at the start of one of the next few paragraphs: the first copy goes."""
     cfg = data(RULES)["duplicate_paragraphs"]
     window, min_length = int(cfg["window"]), int(cfg["min_length"])
-    paras = [i for i, line in enumerate(lines) if line.strip() and not why[i]]
+    paras = [i for i, body in enumerate(stripped) if body and not why[i]]
     for n, i in enumerate(paras):
-        text = lines[i].strip()
+        text = stripped[i]
         if len(text) < min_length:
             continue
-        if any(lines[j].strip().startswith(text) for j in paras[n + 1 : n + 1 + window]):
+        if any(stripped[j].startswith(text) for j in paras[n + 1 : n + 1 + window]):
             why[i] = "duplicate-paragraph"
 
 

@@ -18,9 +18,8 @@ from .tracked import Tracked
 def ingest_bytes(data: bytes, doc_id: str, source: str, *, url: str = "", date: str = "") -> Document:
     """Decode, clean and describe one article file's bytes; the hash is of the bytes as stored."""
     text, encoding = decode(data, source)
-    doc = ingest_text(text, doc_id, source, url=url, date=date)
+    doc = _ingest(text, doc_id, source, hashlib.sha256(data).hexdigest(), url=url, date=date)
     doc.encoding = encoding
-    doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
 
 
@@ -28,6 +27,14 @@ def ingest_text(
     text: str, doc_id: str, source: str, *, url: str = "", date: str = "", is_html: bool | None = None
 ) -> Document:
     """Clean already-decoded text (or an HTML page) into a Document whose offsets refer to `text`."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _ingest(text, doc_id, source, digest, url=url, date=date, is_html=is_html)
+
+
+def _ingest(
+    text: str, doc_id: str, source: str, sha256: str, *, url: str, date: str, is_html: bool | None = None
+) -> Document:
+    """The Document of decoded text or an HTML page; `sha256` is the hash of what was read."""
     if is_html is None:
         is_html = htmlmod.looks_like_html(text)
     body, page = htmlmod.extract(text) if is_html else (Tracked.identity(text), {"meta": {}})
@@ -43,7 +50,7 @@ def ingest_text(
         text=cleaned.text.text,
         starts=cleaned.text.starts,
         ends=cleaned.text.ends,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256,
         media_type="text/html" if is_html else "text/plain",
         url=url or page_meta.get("og:url", ""),
         damage=cleaned.damage,

@@ -19,16 +19,24 @@ CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # a toneful pinyin syllable: at least one tone mark, so no English word or code is taken for one
 SYLLABLE = rf"[a-zü{TONED}]*[{TONED}][a-zü{TONED}]*"
-# a CJK character followed by its pinyin in parentheses: 環(huán) → 環
-INLINE_PINYIN = re.compile(rf"([{CJK_CLASS}])[(（]{SYLLABLE}[)）]")
+# pinyin in parentheses after the CJK character it reads: 環(huán) → 環 (the lookbehind comes
+# after the parenthesis, so that the regex engine jumps from one parenthesis to the next)
+INLINE_PINYIN = re.compile(rf"[(（](?<=[{CJK_CLASS}][(（]){SYLLABLE}[)）]")
 PLACEHOLDER = "?\ufffd"  # what a re-encoding leaves where a character was
+JUNK = "^~*#@$%&|\\"  # marks a re-encoding may leave before a pinyin annotation
 # one lost character: a placeholder and its pinyin whose "(" was eaten (`?xiǎng)`), or a pinyin
 # annotation whose character is gone, maybe with a junk placeholder before it (`^(qū)`)
 LOST = re.compile(
     rf"[{PLACEHOLDER}]{SYLLABLE}[)）]"
-    rf"|(?<![{CJK_CLASS}])[{PLACEHOLDER}^~*#@$%&|\\]?[(（]{SYLLABLE}[)）]"
+    rf"|(?<![{CJK_CLASS}])[{PLACEHOLDER}{re.escape(JUNK)}]?[(（]{SYLLABLE}[)）]"
     rf"|\ufffd+"
 )
+# the characters a LOST match can start with: LOST is tried only there (it starts with a
+# lookbehind, which the regex engine would otherwise try at every position)
+LOST_START = re.compile(rf"[{PLACEHOLDER}{re.escape(JUNK)}(（]")
+# every lost mark and inline annotation has a tone mark or a replacement character: a text
+# without one (most texts) needs no slower scan for them
+DAMAGE_SIGN = re.compile(rf"[{TONED}\ufffd]")
 MAX_JUNK = 4  # rare characters between two damage marks belong to the damage (`?xiàng)纳鷦訉?`)
 MAX_MOJIBAKE = 80  # characters of a mojibake copy at the start of a line
 
@@ -38,9 +46,11 @@ def repair(t: Tracked) -> tuple[Tracked, list[Damage]]:
     damage: list[Damage] = []
     edits = _mojibake_edits(t, damage)
     t = t.edit(edits) if edits else t
+    if not DAMAGE_SIGN.search(t.text):
+        return t, damage
     edits = _lost_edits(t, damage)
     t = t.edit(edits) if edits else t
-    return t.sub(INLINE_PINYIN, lambda m: m.group(1)), damage
+    return t.sub(INLINE_PINYIN, ""), damage
 
 
 # --- lost characters -------------------------------------------------------------------------
@@ -52,7 +62,7 @@ def _lost_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
     text = t.text
     edits: list[Edit] = []
     pos = 0
-    while m := LOST.search(text, pos):
+    while m := _next_lost(text, pos):
         a, b = m.span()
         while (end := _continuation(text, b)) != b:
             b = end
@@ -61,6 +71,16 @@ def _lost_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
         edits.append((a, b, ""))
         pos = b
     return edits
+
+
+def _next_lost(text: str, pos: int) -> re.Match | None:
+    """`LOST.search(text, pos)`, trying LOST only where a match can start."""
+    while start := LOST_START.search(text, pos):
+        m = LOST.match(text, start.start())
+        if m:
+            return m
+        pos = start.start() + 1
+    return None
 
 
 def _continuation(text: str, b: int) -> int:
@@ -114,10 +134,20 @@ def _mojibake_chars() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _copy_start() -> re.Pattern:
+    """A line's first character when it can start a mojibake copy (see `mojibake_prefix`):
+    only such lines are looked at."""
+    starts = sorted(c for c in _mojibake_chars() if c.encode("gb18030")[0] >= 0xC2)
+    return re.compile(f"^[{re.escape(''.join(starts))}]", re.M)
+
+
 def _mojibake_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
     edits: list[Edit] = []
-    pos = 0
-    for line in t.text.split("\n"):
+    for start in _copy_start().finditer(t.text):
+        pos = start.start()
+        end = t.text.find("\n", pos)
+        line = t.text[pos : end if end >= 0 else len(t.text)]
         k = mojibake_prefix(line)
         if k:
             s, e = t.span(pos, pos + k)
@@ -125,7 +155,6 @@ def _mojibake_edits(t: Tracked, damage: list[Damage]) -> list[Edit]:
             note = f"UTF-8 read as GBK, a garbled copy of: {readable or line[k : k + 1]}"
             damage.append(Damage(s, e, line[:k], -1, kind="mojibake", note=note))
             edits.append((pos, pos + k, ""))
-        pos += len(line) + 1
     return edits
 
 
@@ -146,9 +175,11 @@ def mojibake_prefix(line: str) -> int:
     first = raw[:3].decode("utf-8", errors="ignore")[:1]  # the first character copied
     best = 0
     for k in range(1, n + 1):
-        rest = line[k:].lstrip(PLACEHOLDER + " ")
-        if rest[:1] == first or (k == n and not first):
-            if _copies(line[:k].encode("gb18030"), rest):
+        at = k  # where the copied text starts, placeholders and spaces skipped
+        while at < len(line) and line[at] in PLACEHOLDER + " ":
+            at += 1
+        if line[at : at + 1] == first or (k == n and not first):
+            if _copies(line[:k].encode("gb18030"), line[at:]):
                 best = k
     return best
 

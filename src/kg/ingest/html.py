@@ -28,7 +28,11 @@ TAG = re.compile(
 )
 ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
 ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# a run of HTML whitespace other than one plain space (which stays as it is): written to start
+# with a character class, so that the regex engine jumps from one candidate to the next
+HTML_SPACE = re.compile(r"[ \t\n\r\f](?:[ \t\n\r\f]+|(?<=[\t\n\r\f]))")
+SPACES = re.compile(r"\s+")
+CLASS_OR_ID = re.compile(r"""(?<![\w-])(?:class|id)\s*=\s*["']?([^"'>]*)""", re.I)
 CJK_TEXT = r"\u3400-\u9fff\uf900-\ufaff，。、；：！？”“）（"
 LINE_WRAP = re.compile(rf"(?<=[{CJK_TEXT}])[ \t\r]*\n[ \t\r\n]*(?=[{CJK_TEXT}])")
 
@@ -75,7 +79,7 @@ def extract(page: str) -> tuple[Tracked, dict]:
     parts: list[Tracked] = []
     for b in kept:
         if parts:
-            parts.append(Tracked.inserted("\n", b.text.starts[0]))
+            parts.append(Tracked.inserted("\n", b.text.span(0, 1)[0]))
         parts.append(b.text)
     meta["h1"] = next((b.text.text for b in kept if b.heading == 1), "")
     return Tracked.join(parts), meta
@@ -121,30 +125,25 @@ def tokenize(page: str) -> tuple[list[Block], dict]:
     meta: dict = {"title": "", "meta": {}}
     blocks: list[Block] = []
     open_ = _Open([])
-    cur: list[Tracked] = []
-    links = 0
+    runs: list[_Run] = []  # the text of the block being read
     pos = 0
 
     def flush():
-        nonlocal links
-        text = _collapse(Tracked.join(cur)) if any(not c.text.isspace() for c in cur) else None
+        text, links = _block_text(page, runs)
         if text is not None and text.text:
             blocks.append(Block(text, open_.heading(), open_.furniture > 0, min(links, len(text))))
-        cur.clear()
-        links = 0
+        runs.clear()
 
     while (m := TAG.search(page, pos)) is not None:
         if m.start() > pos and not open_.dropped:
-            chunk = _unwrap(_unescape(page[pos : m.start()], pos))
-            cur.append(chunk)
-            if open_.links:
-                links += len(chunk.text.strip())
+            runs.append((pos, m.start(), open_.links > 0, True))
         pos = m.end()
-        if m.group(2) is None:
+        slash, name, raw = m.groups()
+        if name is None:  # a comment, CDATA, a doctype or a processing instruction
             continue
-        closing, tag, raw = m.group(1) == "/", m.group(2).lower(), m.group(3) or ""
+        closing, tag, raw = slash == "/", name.lower(), raw or ""
         if not closing and tag in RAW_TEXT:
-            end = re.compile(rf"</{tag}\s*>", re.I).search(page, pos)
+            end = _end_tag(tag).search(page, pos)
             content_end, pos = (end.start(), end.end()) if end else (len(page), len(page))
             if tag == "title" and not meta["title"]:
                 meta["title"] = HTML_SPACE.sub(" ", htmllib.unescape(page[m.end() : content_end])).strip()
@@ -152,17 +151,42 @@ def tokenize(page: str) -> tuple[list[Block], dict]:
         if tag == "meta" and not closing:
             _read_meta(raw, meta["meta"])
             continue
-        if tag in BLOCK:
+        if tag in BLOCK and runs:
             flush()
         if closing:
             open_.pop_to(tag)
         elif tag not in VOID and not raw.rstrip().endswith("/"):
-            names = " ".join(re.findall(r"""(?<![\w-])(?:class|id)\s*=\s*["']?([^"'>]*)""", raw, re.I))
-            open_.push(tag, tag in SKIP, _is_furniture(names))
+            open_.push(tag, tag in SKIP, _is_furniture(" ".join(CLASS_OR_ID.findall(raw))))
     if pos < len(page) and not open_.dropped:
-        cur.append(_unescape(page[pos:], pos))
+        runs.append((pos, len(page), False, False))
     flush()
     return blocks, meta
+
+
+# a text run between tags: (start, end) in the page, inside a link, line wraps to undo
+_Run = tuple[int, int, bool, bool]
+
+
+def _block_text(page: str, runs: list[_Run]) -> tuple[Tracked | None, int]:
+    """A block's text with its whitespace collapsed, and how many of its characters are inside
+    links; None when it holds only whitespace. Runs are read only then: most runs between tags
+    are the page's indentation, in blocks that hold nothing else."""
+    if all(page[a:b].isspace() for a, b, _, _ in runs):
+        return None, 0
+    chunks, links = [], 0
+    for a, b, in_link, unwrap in runs:
+        chunk = _unescape(page[a:b], a)
+        chunk = _unwrap(chunk) if unwrap else chunk
+        chunks.append(chunk)
+        links += len(chunk.text.strip()) if in_link else 0
+    if all(c.text.isspace() for c in chunks):
+        return None, 0
+    return _collapse(Tracked.join(chunks)), links
+
+
+@cache
+def _end_tag(tag: str) -> re.Pattern:
+    return re.compile(rf"</{tag}\s*>", re.I)
 
 
 def attrs_of(raw: str) -> dict[str, str]:
@@ -256,11 +280,11 @@ def _trafilatura_region(page: str, blocks: list[Block]) -> tuple[int, int, set[i
     main = _trafilatura_text(page)
     if not main:
         return None
-    found = re.sub(r"\s+", "", main)
+    found = SPACES.sub("", main)
     cursor = 0
     matched: set[int] = set()
     for i, b in enumerate(blocks):
-        key = re.sub(r"\s+", "", b.text.text)
+        key = SPACES.sub("", b.text.text)
         if len(key) < 6:
             continue
         at = found.find(key, cursor)
@@ -276,17 +300,17 @@ def _trafilatura_text(page: str) -> str:
     try:
         import trafilatura
 
-        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-        return (
-            trafilatura.extract(
-                page,
-                fast=True,
-                include_comments=False,
-                include_tables=True,
-                favor_recall=True,
-                deduplicate=False,
-            )
-            or ""
-        )
+        return trafilatura.extract(page, options=_trafilatura_options()) or ""
     except Exception:  # a page trafilatura cannot parse is still read by the rules alone
         return ""
+
+
+@cache
+def _trafilatura_options():
+    """trafilatura's settings, made once: building them reads its configuration file's values,
+    a tenth of the time of an extraction. Fast (no second extractor), recall first, tables kept,
+    no comments, no deduplication across pages."""
+    from trafilatura.settings import Extractor
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    return Extractor(output_format="txt", fast=True, recall=True, comments=False, tables=True, dedup=False)

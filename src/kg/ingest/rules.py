@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -34,12 +35,22 @@ def alternation(words) -> str:
 
 
 @cache
-def union(name: str, section: str) -> re.Pattern:
-    """All patterns of one section as one regex (one scan of the text instead of one a rule);
-    `rule_name` tells which rule a match is from."""
+def _union(name: str, section: str) -> re.Pattern:
+    """All patterns of one section as one regex, each in a group named after its index."""
     return re.compile(
         "|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(patterns(name, section))) or "(?!)", re.M
     )
+
+
+def find_all(name: str, section: str, text: str) -> Iterator[tuple[re.Match, str]]:
+    """The matches of a section's patterns in one scan of the text, as `re.finditer` of their
+    union would give them, each with its rule's name. Each pattern is first searched alone: a
+    pattern that starts with a literal or a character class is found by a fast scan, while their
+    union is tried pattern by pattern at every position, several times slower; most texts match
+    none of them and never need the union."""
+    if any(p.search(text) for _, p in patterns(name, section)):
+        for m in _union(name, section).finditer(text):
+            yield m, rule_name(name, section, m)
 
 
 def rule_name(name: str, section: str, m: re.Match) -> str:
@@ -47,19 +58,27 @@ def rule_name(name: str, section: str, m: re.Match) -> str:
 
 
 @cache
-def _split_union(name: str, section: str) -> tuple[re.Pattern, re.Pattern]:
-    """The patterns anchored at a line's start (tried at one position, with `match`) and the rest."""
+def line_rule(name: str, section: str) -> Callable[[str], str | None]:
+    """A function naming the first rule of the section that matches a line, or giving None.
+
+    The patterns anchored at a line's start are tried at that one position (with `match`), the
+    others searched; a kind that the section lacks is not tried at all (an empty union would be
+    tried at every position of the line)."""
     anchored, floating = [], []
     for i, (_, p) in enumerate(patterns(name, section)):
         if p.pattern.startswith("^"):
             anchored.append(f"(?P<r{i}>{p.pattern[1:]})")
         else:
             floating.append(f"(?P<r{i}>{p.pattern})")
-    return re.compile("|".join(anchored) or "(?!)"), re.compile("|".join(floating) or "(?!)")
+    tries = [re.compile("|".join(anchored)).match] if anchored else []
+    tries += [re.compile("|".join(floating)).search] if floating else []
+    rules = [rule for rule, _ in patterns(name, section)]
 
+    def first(line: str) -> str | None:
+        for find in tries:
+            m = find(line)
+            if m:
+                return rules[int(m.lastgroup[1:])]
+        return None
 
-def first_rule(name: str, section: str, line: str) -> str | None:
-    """The name of a rule of the section that matches the line, or None."""
-    anchored, floating = _split_union(name, section)
-    m = anchored.match(line) or floating.search(line)
-    return rule_name(name, section, m) if m else None
+    return first
