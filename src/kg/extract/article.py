@@ -44,6 +44,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 SECTION = re.compile(r"【[^】]{2,20}】")
 # the quoted head of a name: “科创红盟”党建联盟
 QUOTED_HEAD = re.compile(r"[“「]([^”」]{2,8})[”」]")
+# the Party committee of a building: 鹏瀚金融中心|楼宇党委
+BUILDING_BODY = re.compile(r"(.{2,12}?)(?:楼宇党委|大厦党委)$")
 
 
 @dataclass
@@ -182,7 +184,7 @@ class Article:
                     companies[text] += 1
                 elif text.endswith(inst_words) and m.tokens[0].kind == PLACE and len(text) > 4:
                     institutions[text] += 1
-                hit = re.match(r"(.{2,12}?)(?:楼宇党委|大厦党委)$", text)
+                hit = BUILDING_BODY.match(text)
                 if hit:
                     buildings[hit.group(1)] += 1
             for t in st.tokens:

@@ -99,6 +99,8 @@ class Lexicon:
         self.bounds_in_names = frozenset(orgs["boundaries_in_names"])
         # the short forms the article's context completes (区委, 街道党工委): never inside a name
         self.context_words = frozenset(orgs["context_forms"]) | frozenset(orgs["context_synonyms"])
+        self.zone_words = frozenset(orgs["zone_words"])
+        self.body_words = frozenset(orgs["bodies"]) | frozenset(orgs["departments"])  # 党委, 组织部 …
         self.divisions: dict[str, Division] = {}
         self.places: dict[str, list[Division]] = {}
         self._gazetteer()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
 from .places import AdminPath, Context, choose_division, is_zone, zone_division
@@ -270,9 +270,10 @@ class Parts:
     path: AdminPath
     rest_tokens: list[Token]  # after the path
 
-    @property
+    @cached_property
     def rest(self) -> str:
-        return strip_quotes("".join(t.text for t in self.rest_tokens))
+        """The name after its places (read once: the resolver asks for it again and again)."""
+        return strip_quotes("".join([t.text for t in self.rest_tokens]))
 
 
 def read_path(tokens: list[Token], hints) -> Parts:
@@ -338,7 +339,7 @@ def _zone_end(tokens: list[Token], i: int) -> int:
     n = 0
     for j in range(i, min(len(tokens), i + 6)):
         t = tokens[j]
-        if t.kind == ORG and t.text in lexicon().orgs["zone_words"]:
+        if t.kind == ORG and t.text in lexicon().zone_words:
             return j + 1 if n >= 2 else i
         if t.kind not in (CHAR, PLACE):
             return i
@@ -431,7 +432,7 @@ class Resolver:
 
     def _split_bodies(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
         """Base tokens and the body words after them ('集团'+['党委']; '…公司'+['第三党支部'])."""
-        bodies_words = set(self.data["bodies"]) | set(self.data["departments"])
+        bodies_words = self.lex.body_words
         end = len(tokens)
         bodies: list[str] = []
         while end > 0:

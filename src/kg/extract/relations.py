@@ -116,6 +116,10 @@ COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
 QUOTED = re.compile("[“「『《]")
 OPEN_QUOTE = re.compile("[“「『]")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
+NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]")  # 1. / 2、: an item of a numbered list
+DOCUMENT_TITLE = re.compile(r"《([^》]{2,80})》")
+LOCATED_AT = re.compile(r"位于(.{2,20}?)的(.{2,20}?)(?:是|，|为)")  # 位于A的B是…
+LIES_IN = re.compile(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))")  # X社区地处Y街道
 
 
 class Words:
@@ -622,7 +626,7 @@ class Relations:
     def projects(self, st: Sent) -> None:
         text = st.text
         spans = self.project_spans(st)
-        if re.match(r"^\s*\d+[.、．]", text) and spans:  # a numbered list of projects names one each
+        if spans and NUMBERED_LINE.match(text):  # a numbered list of projects names one each
             self.project(st, spans[0])
         if not spans:
             if self.w.claim_re.search(text):
@@ -733,7 +737,7 @@ class Relations:
 
     def documents(self, st: Sent) -> None:
         words = tuple(self.rel["document_words"])
-        for m in re.finditer(r"《([^》]{2,80})》", st.text):
+        for m in DOCUMENT_TITLE.finditer(st.text) if "《" in st.text else ():
             name = strip_quotes(m.group(1))
             bare = re.sub(r"[（(][^）)]*[）)]$", "", name)
             if not bare.endswith(words):
@@ -931,7 +935,7 @@ class Relations:
                 chain.append(a.org_ref(st, a.resolver.community_place(path.merged(a.ctx.home))))
             for inner, outer in zip(chain[1:], chain, strict=False):
                 self.b.fact("located_in", inner, outer, self.ev(st, "place.containment", 0.8))
-        loc = re.search(r"位于(.{2,20}?)的(.{2,20}?)(?:是|，|为)", st.text)
+        loc = LOCATED_AT.search(st.text) if "位于" in st.text else None
         if loc:
             outer = self._place_ref(st, loc.start(1), loc.end(1), last=True)
             inner = self._place_ref(st, loc.start(2), loc.end(2), place=True)
@@ -949,7 +953,7 @@ class Relations:
                         a.org_ref(st, street),
                         self.ev(st, "place.containment", 0.8),
                     )
-        m = re.match(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))", st.text)
+        m = LIES_IN.match(st.text) if "地处" in st.text else None
         if m:
             inner = a.resolver.resolve_tokens(lexicon().tokens(m.group(1)))
             outer = a.resolver.resolve_tokens(lexicon().tokens(m.group(2)))
