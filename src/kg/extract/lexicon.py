@@ -96,6 +96,7 @@ class Lexicon:
                 self.org_types[w] = type_
         self.not_orgs = set(orgs["not_orgs"])
         self.plural_prefixes = tuple(orgs["plural_prefixes"])
+        self.verbs_before_places = frozenset(orgs["verbs_before_places"])
         self.bounds_in_names = frozenset(orgs["boundaries_in_names"])
         # the short forms the article's context completes (区委, 街道党工委): never inside a name
         self.context_words = frozenset(orgs["context_forms"]) | frozenset(orgs["context_synonyms"])

@@ -92,9 +92,13 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
                 last += 1
             if last < 0:
                 continue
-        toks = _after_slogan(_before_ordinal(chunk[: last + 1]))
-        while toks and (toks[0].kind == QUOTE or (toks[0].text in FORMER and len(toks) > 1)):
-            toks = toks[1:]  # 原宁海路街道党工委: the body is named without the 原 of a former post
+        toks = _after_slogan(_after_verb(_before_ordinal(chunk[: last + 1])))
+        while toks and (
+            toks[0].kind == QUOTE or toks[0].text in ".．" or (toks[0].text in FORMER and len(toks) > 1)
+        ):
+            toks = toks[
+                1:
+            ]  # 原宁海路街道党工委: the body is named without the 原 of a former post (nor the . of 1.)
         if not toks or not any(t.kind in (ORG, PLACE) for t in toks):
             continue
         text = strip_quotes("".join([t.text for t in toks]))
@@ -130,6 +134,16 @@ def _after_slogan(toks: list[Token]) -> list[Token]:
             rest = toks[i:]
             path = read_path(rest, Counter()).path
             return rest if path.county or path.street else toks
+    return toks
+
+
+def _after_verb(toks: list[Token]) -> list[Token]:
+    """甘澜清向|徐州淮海律师事务所: a name that begins with a place's name begins after a verb
+    written right before that place (orgs.yaml verbs_before_places), not with the words before it."""
+    verbs = lexicon().verbs_before_places
+    for i in range(len(toks) - 2, -1, -1):
+        if toks[i].kind == CHAR and toks[i].text in verbs and toks[i + 1].kind == PLACE:
+            return toks[i + 1 :]
     return toks
 
 
@@ -999,8 +1013,11 @@ NAME_RE = re.compile(r"[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=1 << 16)
 def is_generic_name(text: str) -> bool:
-    """A name made of generic words only (社区大党委, 联席会议, 街道党工委)."""
+    """A name made of generic words only (社区大党委, 联席会议, 街道党工委; 党建共同体: a joint
+    meeting's word alone)."""
     data = lexicon().orgs
+    if lexicon().org_types.get(text) == "JointMeeting":
+        return True
     rest = text
     changed = True
     while changed and rest:
