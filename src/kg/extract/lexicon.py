@@ -101,6 +101,7 @@ class Lexicon:
         # the short forms the article's context completes (区委, 街道党工委): never inside a name
         self.context_words = frozenset(orgs["context_forms"]) | frozenset(orgs["context_synonyms"])
         self.zone_words = frozenset(orgs["zone_words"])
+        self.party_led_hosts = tuple(orgs["party_led_hosts"])  # 街道, 社区 …: hosts a Party body leads
         self.body_words = frozenset(orgs["bodies"]) | frozenset(orgs["departments"])  # 党委, 组织部 …
         self.divisions: dict[str, Division] = {}
         self.places: dict[str, list[Division]] = {}

@@ -77,11 +77,10 @@ class OrgRef:
     same_as_host: bool = False  # 街道办事处 is the street itself
 
 
-def mentions(tokens: list[Token], offset: int) -> list[Mention]:
+def mentions(tokens: list[Token], offset: int, sentence: str) -> list[Mention]:
     """Organisation and place names in a sentence's tokens."""
     out = []
     lex = lexicon()
-    index = None
     for chunk in _chunks(tokens):
         last = -1
         for i, t in enumerate(chunk):
@@ -107,9 +106,7 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
         counted = COUNTED.match(text)
         if counted and counted.end() < len(text) and counted.group(0)[-1] in MEASURES:
             toks, text = _after_count(toks, counted.end()), text[counted.end() :]
-        if toks[0].start >= 2:
-            index = index or {t.start: i for i, t in enumerate(tokens)}
-        plural = bool(counted) or (toks[0].start >= 2 and _counted_before(tokens, index[toks[0].start]))
+        plural = bool(counted) or _counted_before(sentence, toks[0].start)
         if text.startswith(lex.plural_prefixes) and text not in lex.plural_prefixes:
             plural = text not in lex.orgs["context_synonyms"]  # 本公司 is the site's company
         out.append(Mention(offset + toks[0].start, offset + toks[-1].end, toks, text, plural))
@@ -161,9 +158,9 @@ def _after_count(toks: list[Token], n: int) -> list[Token]:
     return [t for t in toks if t.start >= at] or toks
 
 
-def _counted_before(tokens: list[Token], i: int) -> bool:
-    """A digit and a measure word right before token i: 4个社区党委."""
-    return i >= 2 and tokens[i - 1].text in MEASURES and tokens[i - 2].kind == DIGIT
+def _counted_before(text: str, at: int) -> bool:
+    """A digit and a measure word right before `at`: 4个社区党委 (no lexicon word holds a digit)."""
+    return at >= 2 and text[at - 1] in MEASURES and text[at - 2].isascii() and text[at - 2].isalnum()
 
 
 _BREAKS = frozenset((PUNCT, TITLE, BOUND, DIGIT))
@@ -398,6 +395,7 @@ class Resolver:
             (w for w, t in self.lex.org_types.items() if t == "JointMeeting"), key=len, reverse=True
         )
         self._resolved: dict[tuple, OrgRef | None] = {}
+        self._places: dict[tuple, OrgRef] = {}  # division → its place (see `division_place`)
 
     # -- entry point ------------------------------------------------------------------------
 
@@ -610,6 +608,14 @@ class Resolver:
         return self.division_place(div)
 
     def division_place(self, div) -> OrgRef:
+        """The place of a division of the gazetteer (one per article: the rules ask again and again)."""
+        key = (div.code, div.name)  # (zones the text names share their city's code)
+        ref = self._places.get(key)
+        if ref is None:
+            ref = self._places[key] = self._division_place(div)
+        return ref
+
+    def _division_place(self, div) -> OrgRef:
         from .places import city_of
 
         aliases = set()
