@@ -614,3 +614,115 @@ def test_projects_of_a_published_list_claimed_in_the_clauses_after():
     assert ("launched", jm, "银发数字课堂", None) in facts
     assert ("claims_project", "岳阳南湖律师事务所", "湖畔书香驿站", None) in facts
     assert ("claims_project", "湖南湘澄商贸有限公司", "社区便民集市项目", None) in facts
+
+
+def test_members_in_the_phrasings_of_joining_news():
+    _, facts = read("wuxi_liangxi_members.txt")
+    jm = "崇安寺街道崇安同心区域化党建联盟"
+    members = {
+        "无锡澄溪文化传媒有限公司",  # 吸纳A、B为成员单位
+        "无锡市梁溪区崇安寺小学",
+        "江苏瑞澄律师事务所",  # A、B等2家单位正式加入
+        "无锡惠泉医药连锁有限公司",  # 新增成员单位为A、B
+        "无锡市第二人民医院崇安分院",
+        "无锡市梁溪区崇安寺社区卫生服务中心",  # 首批成员单位有A、B (有 is no part of the name)
+        "无锡泓川科技有限公司",  # A、B成为成员单位
+        "无锡梁溪城市发展集团有限公司",  # named by the short form the article defined
+        "无锡清扬书院文化发展有限公司",  # the numbered lines under 名单如下：
+        "无锡市梁溪区南禅寺商会",
+        "江苏梁溪建工集团有限公司",  # A、B等成员单位负责人参加会议
+        "无锡运河文旅发展有限公司",  # 成员单位A党支部书记甲，B总经理乙
+        "无锡大成巷商业管理有限公司",
+        "无锡南长街文化发展有限公司",  # A是联盟首批成员单位
+        "无锡崇宁路小学",  # A、B等共同发起成立联盟
+        "无锡荣巷社区卫生服务中心",
+    }
+    assert {(r, s) for r, s, o, _ in facts if r == "member_of" and o == jm} >= {
+        ("member_of", m) for m in members
+    }
+    assert ("presented_to", "杭书岩", "无锡澄溪文化传媒有限公司", None) in facts
+    # a representative who speaks is no member by that
+    assert not any(r == "member_of" and "光庭" in s for r, s, _, _ in facts)
+
+
+def test_members_of_a_party_building_community():
+    _, facts = read("hefei_luyang_gongtongti.txt")
+    for unit in ("合肥庐州文旅发展有限公司", "安徽庐阳律师事务所"):
+        assert ("member_of", unit, "双岗街道双岗同心党建共同体", None) in facts
+
+
+def test_projects_launched_by_subjects_meetings_committees_and_lists():
+    _, facts = read("jinhua_wucheng_projects.txt")
+    jm, street = "城东街道联席会议", "中共金华市婺城区城东街道工作委员会"
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert {
+        (jm, "红色物业服务清单"),  # 联席会议发布了“X”
+        (street, "邻里守望志愿服务行动"),  # 街道党工委现场启动“X”
+        (jm, "楼宇红管家服务品牌"),  # 推出“X”和“Y”
+        (jm, "园区e站服务平台"),
+        (jm, "青春工坊项目"),  # 会议现场发布了“X”: the meeting's joint meeting
+        ("中共金华澄江控股集团有限公司委员会", "暖蜂驿站关爱计划"),
+        ("城市管理专委会", "街巷美颜行动"),  # 由专委会牵头的“X”行动同步启动
+        (street, "文明城东志愿服务行动"),  # 举行“X”启动仪式
+        (street, "银龄课堂"),  # …，先后推出“X”“Y”: the subject of the clause before
+        (street, "城东夜学"),
+        (jm, "老街焕新改造项目"),  # 发布了…清单，包括“X”、“Y”
+        (jm, "社区食堂助餐项目"),
+        (street, "助老理发服务项目"),  # 发布…项目： and the numbered lines below
+        (street, "四点半课堂托管项目"),
+    } <= launched
+
+
+def test_presenters_and_their_recipients():
+    _, facts = read("xuzhou_yunlong_plaques.txt")
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert {
+        ("韦叙白", "徐州汉风文化传媒有限公司"),
+        ("韦叙白", "徐州市云龙区彭城社区卫生服务中心"),
+        ("甘澜清", "徐州淮海律师事务所"),  # 向A授牌
+        ("韦叙白", "徐州彭祖园林绿化有限公司"),  # 甲、乙分别为A、B授牌: pair by pair
+        ("甘澜清", "徐州苏澜商贸有限公司"),
+        ("岑望舒", "徐州云帆物流有限公司"),
+        ("岑望舒", "徐州市第三十七中学"),
+        ("甘澜清", "徐州鼎盛建设工程有限公司"),
+        ("韦叙白", "宗慕远"),  # a person
+        ("甘澜清", "徐州淮海食品有限公司"),  # 甲宣读…，并为A颁发
+    } <= given
+    assert ("韦叙白", "徐州苏澜商贸有限公司") not in given
+    assert ("甘澜清", "徐州彭祖园林绿化有限公司") not in given
+    # a member's plaque makes a member; the street that gives plaques (headline) is none
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert members == {"徐州云水餐饮管理有限公司"}
+
+
+def test_cobuilding_in_tables_lists_three_sides_and_representatives():
+    _, facts = read("taizhou_jiaojiang_cobuild.txt")
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    expected = [
+        ("中共台州市椒江区海门街道工作委员会", "中共台州港务集团有限公司委员会"),
+        ("台州学院机关党委", "东山社区党委"),  # a school's 机关党委
+        ("台州市中心医院心内科党支部", "枫山社区党委"),  # a department's branch
+        ("白云社区党委", "台州椒江区实验小学党支部"),  # 三方: every pair
+        ("中共台州市椒江区海门街道工作委员会", "中共台州澄海建设集团有限公司委员会"),  # 甲代表A与B签署
+        ("西山社区党委", "台州海运物流有限公司党支部"),  # numbered list after the signing
+        ("中山社区党委", "台州椒江区图书馆党支部"),  # 此前已与A签订
+        ("葛家社区党委", "中共台州椒江区人民医院委员会"),  # …签订…三方协议
+        ("红旗社区党委", "台州椒江供电有限公司党支部"),  # the rows of a table
+        ("岩头社区党委", "台州市椒江区税务局机关党支部"),
+        ("海城社区党委", "台州椒江海关党支部"),  # A、B与C签订: each with C
+        ("新河社区党委", "台州椒江海关党支部"),
+        ("中共台州澄海建设集团有限公司委员会", "台州椒江区实验小学党支部"),  # 甲、乙代表双方签订
+    ]
+    assert {frozenset(p) for p in expected} <= pairs
+
+
+def test_members_in_a_table_and_in_numbered_items():
+    _, facts = read("nantong_chongchuan_members_table.html")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "文峰街道文峰同行党建联盟"}
+    assert members == {
+        "南通濠河文旅发展有限公司",  # the rows of the table under 首批成员单位名单 (a cell a line)
+        "南通崇川区文峰小学",
+        "江苏通明律师事务所",
+        "南通星湖商业管理有限公司",  # 1.A：负责…
+        "南通市第一人民医院文峰分院",
+    }

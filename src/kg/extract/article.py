@@ -44,6 +44,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 SECTION = re.compile(r"【[^】]{2,20}】")
 # the quoted head of a name: “科创红盟”党建联盟
 QUOTED_HEAD = re.compile(r"[“「]([^”」]{2,8})[”」]")
+# the Party committee of a building: 鹏瀚金融中心|楼宇党委
+BUILDING_BODY = re.compile(r"(.{2,12}?)(?:楼宇党委|大厦党委)$")
 
 
 @dataclass
@@ -83,7 +85,7 @@ class Article:
             if s is None:
                 continue
             tokens = self.lex.tokens(s.text)
-            self.sents.append(Sent(s, tokens, mentions(tokens, s.start)))
+            self.sents.append(Sent(s, tokens, mentions(tokens, s.start, s.text)))
         for st, found in zip(self.sents, dates.by_sentence(doc, [st.s for st in self.sents]), strict=True):
             st.dates = found
         self.ctx = Context()
@@ -99,6 +101,7 @@ class Article:
         )
         self.last_list: list[Entity] = []  # the units of the last list (members, parties)
         self.last_members: list[Entity] = []  # the units the last member sentence named
+        self._org_of: dict[int, Entity | None] = {}  # id(mention) → its entity (see `org`)
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:
         """The sentence after its ideological preamble (为深入学习贯彻…思想，…，7月24日下午，…召开…)."""
@@ -182,7 +185,7 @@ class Article:
                     companies[text] += 1
                 elif text.endswith(inst_words) and m.tokens[0].kind == PLACE and len(text) > 4:
                     institutions[text] += 1
-                hit = re.match(r"(.{2,12}?)(?:楼宇党委|大厦党委)$", text)
+                hit = BUILDING_BODY.match(text)
                 if hit:
                     buildings[hit.group(1)] += 1
             for t in st.tokens:
@@ -412,8 +415,11 @@ class Article:
                     self.named(st, m)
 
     def org(self, st: Sent, m: Mention) -> Entity | None:
-        """The entity a mention names, with the structure its name states (part_of …)."""
-        ent = self.named(st, m)
+        """The entity a mention names, with the structure its name states (part_of …); read once
+        per mention (the rules ask for the organisations of a sentence again and again)."""
+        if id(m) in self._org_of:
+            return self._org_of[id(m)]
+        ent = self._org_of[id(m)] = self.named(st, m)
         if ent is not None:
             self._structure(st, st.ref(m), ent)
         return ent
@@ -509,4 +515,4 @@ class Article:
             return False
         if host.type == "Place" or host.type == "PartyOrganization":
             return True
-        return any(host.name.endswith(w) for w in lexicon().orgs["party_led_hosts"])
+        return host.name.endswith(lexicon().party_led_hosts)

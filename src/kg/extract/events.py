@@ -20,6 +20,7 @@ TRIP = re.compile(r"(?:赴|来到|前往|走进|走访)([^，。；]{2,20}?)(?:[
 # an undated sentence saying where the event is held: (随后，)签约仪式在VENUE举行
 HELD_AT = re.compile(rf"(?:^|[，,])([^，。；]{{2,6}}?)在([^，。；]{{2,30}}?)(?:{VERBS})")
 ADVERBS = re.compile(r"(隆重|顺利|正式|揭幕|盛大)+$")
+BYLINE_WORDS = re.compile(r"(记者|通讯员|编辑|摄影|图片|作者|供稿)")
 
 
 class EventWords:
@@ -268,4 +269,4 @@ class Events:
 
 
 def _byline(text: str) -> bool:
-    return bool(re.search(r"(记者|通讯员|编辑|摄影|图片|作者|供稿)", text)) and len(text) < 40
+    return len(text) < 40 and BYLINE_WORDS.search(text) is not None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import ahocorasick
+import ahocorasick_rs
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -96,9 +96,13 @@ class Lexicon:
                 self.org_types[w] = type_
         self.not_orgs = set(orgs["not_orgs"])
         self.plural_prefixes = tuple(orgs["plural_prefixes"])
+        self.verbs_before_places = frozenset(orgs["verbs_before_places"])
         self.bounds_in_names = frozenset(orgs["boundaries_in_names"])
         # the short forms the article's context completes (区委, 街道党工委): never inside a name
         self.context_words = frozenset(orgs["context_forms"]) | frozenset(orgs["context_synonyms"])
+        self.zone_words = frozenset(orgs["zone_words"])
+        self.party_led_hosts = tuple(orgs["party_led_hosts"])  # 街道, 社区 …: hosts a Party body leads
+        self.body_words = frozenset(orgs["bodies"]) | frozenset(orgs["departments"])  # 党委, 组织部 …
         self.divisions: dict[str, Division] = {}
         self.places: dict[str, list[Division]] = {}
         self._gazetteer()
@@ -131,10 +135,11 @@ class Lexicon:
         for w in words.values():
             w.kind = _kind(w)
         self.words = words
-        self.automaton = ahocorasick.Automaton()
-        for text, w in words.items():
-            self.automaton.add_word(text, (len(text), w))
-        self.automaton.make_automaton()
+        self.word_list = list(words.values())
+        self.longest = max(map(len, words))
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            list(words), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
 
     def _gazetteer(self) -> None:
         """Divisions by code and by name; short forms (上海, 成都) of provinces and cities.
@@ -174,66 +179,77 @@ class Lexicon:
         return ""
 
     def tokens(self, text: str) -> list[Token]:
-        """Longest lexicon word at each position, left to right; other characters one by one."""
-        best: dict[int, tuple[int, Word]] = {}
-        for end, hit in self.automaton.iter(text):
-            start = end - hit[0] + 1
-            if start not in best or best[start][0] < hit[0]:
-                best[start] = hit
+        """Longest lexicon word at each position, left to right; other characters one by one.
+
+        The automaton finds the words leftmost-longest in one pass in Rust; Python only builds
+        the tokens (a city's 市 that begins a county's name sends the scan on from that 市)."""
         out: list[Token] = []
         append = out.append
-        char_kind = _CHAR_KINDS.get
+        words, found = self.word_list, self.automaton.find_matches_as_indexes
         i, n = 0, len(text)
         while i < n:
-            hit = best.get(i)
-            if hit:
-                length, word = hit
-                if word.kind == PLACE and length > 2 and text[i + length - 1] == "市":
-                    split = self._city_then_county(text, i, length, best)
+            base = i
+            for k, start, end in found(text[base:]) if base else found(text):
+                start, end = start + base, end + base
+                if start > i:
+                    self._chars(text, i, start, out)
+                word = words[k]
+                if word.kind == PLACE and end - start > 2 and text[end - 1] == "市":
+                    split = self._city_then_county(text, start, end)
                     if split is not None:  # 青岛|市北区, not 青岛市|北区
                         append(split)
                         i = split.end
-                        continue
+                        break
                 if word.village and out and out[-1].kind == CHAR:  # 楚东|村|党总支
-                    append(Token(text[i], i, i + 1, ORG, self.village))
-                    append(
-                        Token(
-                            text[i + 1 : i + length],
-                            i + 1,
-                            i + length,
-                            ORG,
-                            self.words[text[i + 1 : i + length]],
-                        )
-                    )
-                    i += length
-                    continue
-                append(Token(text[i : i + length], i, i + length, word.kind, word))
-                i += length
-                continue
-            ch = text[i]
-            if ch == "委" and out and out[-1].kind == PLACE and not out[-1].word.short:
-                if text[i + 1 : i + 2] not in "员托派":  # 姑苏区委: the place and 委 make the committee
-                    append(Token(ch, i, i + 1, ORG, self.words["区委"]))
-                    i += 1
-                    continue
-            append(Token(ch, i, i + 1, char_kind(ch) or (DIGIT if ch.isascii() and ch.isalnum() else CHAR)))
-            i += 1
+                    append(Token(text[start], start, start + 1, ORG, self.village))
+                    rest = text[start + 1 : end]
+                    append(Token(rest, start + 1, end, ORG, self.words[rest]))
+                else:
+                    append(Token(text[start:end], start, end, word.kind, word))
+                i = end
+            else:
+                if i < n:
+                    self._chars(text, i, n, out)
+                break
         return out
 
-    def _city_then_county(self, text: str, i: int, length: int, best: dict) -> Token | None:
+    def _chars(self, text: str, i: int, j: int, out: list[Token]) -> None:
+        """Tokens of the characters text[i:j] that begin no word, one each. 委 right after a place's
+        full name makes its committee with it (姑苏区委)."""
+        if text[i] == "委" and out and out[-1].kind == PLACE and not out[-1].word.short:
+            if text[i + 1 : i + 2] not in "员托派":
+                out.append(Token("委", i, i + 1, ORG, self.words["区委"]))
+                i += 1
+        kinds = _CHAR_KINDS
+        out += [Token(ch, k, k + 1, kinds[ch]) for k, ch in enumerate(text[i:j], i)]
+
+    def _city_then_county(self, text: str, i: int, end: int) -> Token | None:
         """青岛市北区: when the 市 of a city's name begins the name of one of its counties, the
         city is written short (青岛) and the county follows; the token of the short city, or None."""
-        county = best.get(i + length - 1)
-        short = self.words.get(text[i : i + length - 1])
-        if county is None or short is None or county[1].kind != PLACE:
+        at = end - 1
+        county = self.automaton.find_matches_as_indexes(text[at : at + self.longest])[:1]
+        short = self.words.get(text[i:at])
+        if not county or county[0][1] != 0 or short is None:
             return None
-        cities = {d.code for d in self.words[text[i : i + length]].places if d.level == "city"}
-        if not any(d.level == "county" and d.city in cities for d in county[1].places):
+        county = self.word_list[county[0][0]]
+        if county.kind != PLACE:
             return None
-        return Token(text[i : i + length - 1], i, i + length - 1, PLACE, short)
+        cities = {d.code for d in self.words[text[i:end]].places if d.level == "city"}
+        if not any(d.level == "county" and d.city in cities for d in county.places):
+            return None
+        return Token(text[i:at], i, at, PLACE, short)
 
 
-_CHAR_KINDS = {**dict.fromkeys(PUNCTUATION, PUNCT), **dict.fromkeys(QUOTES, QUOTE)}
+class _CharKinds(dict):
+    """The kind of a character no word covers: punctuation, a quote, a digit or letter, or a plain
+    character (read once per character, then looked up)."""
+
+    def __missing__(self, ch: str) -> str:
+        kind = self[ch] = DIGIT if ch.isascii() and ch.isalnum() else CHAR
+        return kind
+
+
+_CHAR_KINDS = _CharKinds({**dict.fromkeys(PUNCTUATION, PUNCT), **dict.fromkeys(QUOTES, QUOTE)})
 
 # when a word is in several lists, the first kind here is the one the tokenizer reports
 _PRIORITY = (ORG, TITLE, PLACE, CONJ, BOUND, CHAR)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
 from .places import AdminPath, Context, choose_division, is_zone, zone_division
@@ -77,11 +77,10 @@ class OrgRef:
     same_as_host: bool = False  # 街道办事处 is the street itself
 
 
-def mentions(tokens: list[Token], offset: int) -> list[Mention]:
+def mentions(tokens: list[Token], offset: int, sentence: str) -> list[Mention]:
     """Organisation and place names in a sentence's tokens."""
     out = []
     lex = lexicon()
-    index = None
     for chunk in _chunks(tokens):
         last = -1
         for i, t in enumerate(chunk):
@@ -92,9 +91,13 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
                 last += 1
             if last < 0:
                 continue
-        toks = _after_slogan(_before_ordinal(chunk[: last + 1]))
-        while toks and (toks[0].kind == QUOTE or (toks[0].text in FORMER and len(toks) > 1)):
-            toks = toks[1:]  # 原宁海路街道党工委: the body is named without the 原 of a former post
+        toks = _after_slogan(_after_verb(_before_ordinal(chunk[: last + 1])))
+        while toks and (
+            toks[0].kind == QUOTE or toks[0].text in ".．" or (toks[0].text in FORMER and len(toks) > 1)
+        ):
+            toks = toks[
+                1:
+            ]  # 原宁海路街道党工委: the body is named without the 原 of a former post (nor the . of 1.)
         if not toks or not any(t.kind in (ORG, PLACE) for t in toks):
             continue
         text = strip_quotes("".join([t.text for t in toks]))
@@ -103,9 +106,7 @@ def mentions(tokens: list[Token], offset: int) -> list[Mention]:
         counted = COUNTED.match(text)
         if counted and counted.end() < len(text) and counted.group(0)[-1] in MEASURES:
             toks, text = _after_count(toks, counted.end()), text[counted.end() :]
-        if toks[0].start >= 2:
-            index = index or {t.start: i for i, t in enumerate(tokens)}
-        plural = bool(counted) or (toks[0].start >= 2 and _counted_before(tokens, index[toks[0].start]))
+        plural = bool(counted) or _counted_before(sentence, toks[0].start)
         if text.startswith(lex.plural_prefixes) and text not in lex.plural_prefixes:
             plural = text not in lex.orgs["context_synonyms"]  # 本公司 is the site's company
         out.append(Mention(offset + toks[0].start, offset + toks[-1].end, toks, text, plural))
@@ -133,6 +134,16 @@ def _after_slogan(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _after_verb(toks: list[Token]) -> list[Token]:
+    """甘澜清向|徐州淮海律师事务所: a name that begins with a place's name begins after a verb
+    written right before that place (orgs.yaml verbs_before_places), not with the words before it."""
+    verbs = lexicon().verbs_before_places
+    for i in range(len(toks) - 2, -1, -1):
+        if toks[i].kind == CHAR and toks[i].text in verbs and toks[i + 1].kind == PLACE:
+            return toks[i + 1 :]
+    return toks
+
+
 def _before_ordinal(chunk: list[Token]) -> list[Token]:
     """A name ends before an ordinal: “赣水同心”联盟|第三次联席会议 is a meeting of the alliance."""
     for i, t in enumerate(chunk):
@@ -147,9 +158,9 @@ def _after_count(toks: list[Token], n: int) -> list[Token]:
     return [t for t in toks if t.start >= at] or toks
 
 
-def _counted_before(tokens: list[Token], i: int) -> bool:
-    """A digit and a measure word right before token i: 4个社区党委."""
-    return i >= 2 and tokens[i - 1].text in MEASURES and tokens[i - 2].kind == DIGIT
+def _counted_before(text: str, at: int) -> bool:
+    """A digit and a measure word right before `at`: 4个社区党委 (no lexicon word holds a digit)."""
+    return at >= 2 and text[at - 1] in MEASURES and text[at - 2].isascii() and text[at - 2].isalnum()
 
 
 _BREAKS = frozenset((PUNCT, TITLE, BOUND, DIGIT))
@@ -270,9 +281,10 @@ class Parts:
     path: AdminPath
     rest_tokens: list[Token]  # after the path
 
-    @property
+    @cached_property
     def rest(self) -> str:
-        return strip_quotes("".join(t.text for t in self.rest_tokens))
+        """The name after its places (read once: the resolver asks for it again and again)."""
+        return strip_quotes("".join([t.text for t in self.rest_tokens]))
 
 
 def read_path(tokens: list[Token], hints) -> Parts:
@@ -338,7 +350,7 @@ def _zone_end(tokens: list[Token], i: int) -> int:
     n = 0
     for j in range(i, min(len(tokens), i + 6)):
         t = tokens[j]
-        if t.kind == ORG and t.text in lexicon().orgs["zone_words"]:
+        if t.kind == ORG and t.text in lexicon().zone_words:
             return j + 1 if n >= 2 else i
         if t.kind not in (CHAR, PLACE):
             return i
@@ -383,6 +395,7 @@ class Resolver:
             (w for w, t in self.lex.org_types.items() if t == "JointMeeting"), key=len, reverse=True
         )
         self._resolved: dict[tuple, OrgRef | None] = {}
+        self._places: dict[tuple, OrgRef] = {}  # division → its place (see `division_place`)
 
     # -- entry point ------------------------------------------------------------------------
 
@@ -431,7 +444,7 @@ class Resolver:
 
     def _split_bodies(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
         """Base tokens and the body words after them ('集团'+['党委']; '…公司'+['第三党支部'])."""
-        bodies_words = set(self.data["bodies"]) | set(self.data["departments"])
+        bodies_words = self.lex.body_words
         end = len(tokens)
         bodies: list[str] = []
         while end > 0:
@@ -595,6 +608,14 @@ class Resolver:
         return self.division_place(div)
 
     def division_place(self, div) -> OrgRef:
+        """The place of a division of the gazetteer (one per article: the rules ask again and again)."""
+        key = (div.code, div.name)  # (zones the text names share their city's code)
+        ref = self._places.get(key)
+        if ref is None:
+            ref = self._places[key] = self._division_place(div)
+        return ref
+
+    def _division_place(self, div) -> OrgRef:
         from .places import city_of
 
         aliases = set()
@@ -998,8 +1019,11 @@ NAME_RE = re.compile(r"[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=1 << 16)
 def is_generic_name(text: str) -> bool:
-    """A name made of generic words only (社区大党委, 联席会议, 街道党工委)."""
+    """A name made of generic words only (社区大党委, 联席会议, 街道党工委; 党建共同体: a joint
+    meeting's word alone)."""
     data = lexicon().orgs
+    if lexicon().org_types.get(text) == "JointMeeting":
+        return True
     rest = text
     changed = True
     while changed and rest:

@@ -385,7 +385,7 @@ class ChainReader:
         host = ref.host
         if host is None:
             return False
-        return host.type == "Place" or any(host.name.endswith(w) for w in self.orgs_data["party_led_hosts"])
+        return host.type == "Place" or host.name.endswith(self.lex.party_led_hosts)
 
 
 def post_target(org: OrgRef, title: str, party_led) -> tuple[OrgRef, str]:

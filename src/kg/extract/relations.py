@@ -58,12 +58,24 @@ def _alternation(words) -> re.Pattern:
 HEADS = re.compile(r"(?:主要)?(?:负责人|负责同志|代表|党组织书记)")
 # what may stand between a list of units and the member word after it: 等首批12家单位为…成员单位
 COUNT_GAP = re.compile(
-    r"(等)?(首批)?[\d一二三四五六七八九十两]*(家)?(单位)?(为)?(联席会议|联盟|大工委|大党委)?(新)?"
+    r"(等)?(首批)?[\d一二三四五六七八九十两]*(家)?(单位)?(为|是|均为|均是)?(联席会议|联盟|大工委|大党委)?(的)?(首批|新)?"
 )
+# units that found a joint meeting named after the verb: A、B等6家单位共同发起成立“X”联盟
+FOUNDED = re.compile(r"(?:共同|联合)发起(?:成立|组建)")
 # a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…
 MEMBERS_LISTED = re.compile(
     r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
 )
+# a member word that announces a list in the lines below: 新加入的成员单位名单如下：
+LIST_BELOW = re.compile(r"[^，。；]{0,8}?(?:名单|名录)?(?:如下|分别是|分别为|包括|有|为)?[：:]$")
+# what may stand around the units of one line of a list: 1. A、B；
+LINE_SEPARATORS = re.compile(r"[\s、，,；;。]*")
+# a line that is a heading or a table's cell, not a sentence: 首批成员单位名单, 序号, 联系人
+CELL = re.compile(r"[^，。；！？,;!?]{1,20}")
+ITEM_NUMBER = re.compile(
+    r"\s*(?:\d+[.、．)]?|[（(]\d+[）)]|[一二三四五六七八九十]+、)\s*"
+)  # 1. / 1 / （1） / 一、
+MAX_CELLS = 6  # cells in a row of a table without a unit (序号, 联系人, a name …) before the list ends
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
 # the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
@@ -74,18 +86,19 @@ MADE_OF = re.compile(
 
 # a 与-clause without its subject: 先后与A、B签订
 NO_SUBJECT = re.compile(r"(?:先后|分别|还|也|又|已|已经|均|并|主动|积极)*(?:与|同|和)")
-# what joins the sides of one pair in a list: A——B, A与B, A：B
-PAIR_SEP = re.compile(r"\s*(?:——|—|－|-|~|～|与|和|同|：|:|结对|对接)\s*")
+# what joins the sides of one pair in a list: A——B, A与B, A：B, A | B, or the cells of a table row
+PAIR_SEP = re.compile(r"\s*(?:——|—|－|-|~|～|与|和|同|：|:|结对|对接|[|｜])\s*|\s+")
 # separators of a plain list of parties, and the words that make them all sign with each other
 LIST_SEP = re.compile(r"[、,，]|和|与|及|以及")
 ALL_PARTIES = re.compile(r"[三四五六七八九多各]方|共同")
+MANY_SIDES = re.compile(r"[三四五六七八九多]方")  # after the verb: 签订…三方共建协议
 # the number of an item in a list: 1. / （1） / 一、
-LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．)]|[（(]\d+[）)]|[一二三四五六七八九十]+、)?\s*")
+LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．)]|\d+(?=\s)|[（(]\d+[）)]|[一二三四五六七八九十]+、)?\s*")
 
 
 # words before the noun of a group that only point back to it: 上述5家新, 新加入的3家, 两家, 3名新任
 COUNTED = re.compile(
-    r"^(?:上述|以上|这|这些|前述|新加入的|新入盟的|新当选的|全体)?[\d一二三四五六七八九十两]*[家个名位]?(?:新任|新加入的|新|首批)?"
+    r"^(?:上述|以上|这|这些|前述|新加入的|新入盟的|新当选的|新增|全体)?[\d一二三四五六七八九十两]*[家个名位]?(?:新任|新加入的|新增|新|首批)?"
 )
 
 # a count of the people just named and what they become: …4人新任大工委兼职委员, 3人为…
@@ -109,13 +122,25 @@ def _count(text: str) -> int:
 
 
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
+# a clause that goes on with the subject of the clause before: …，并为A颁奖
+CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)(?:为|向)")
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
 COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
 QUOTED = re.compile("[“「『《]")
 OPEN_QUOTE = re.compile("[“「『]")
+# the clause after a launch that lists what was launched: …发布了项目清单，包括“X”、“Y”
+LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为|即|有)[：:]?")
+# a launch that is an event: 举行“X”行动启动仪式 (the one who holds it launches it)
+LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
+# a clause whose subject is the one of the clause before: …，先后推出“X”
+ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步)+")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
+NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]")  # 1. / 2、: an item of a numbered list
+DOCUMENT_TITLE = re.compile(r"《([^》]{2,80})》")
+LOCATED_AT = re.compile(r"位于(.{2,20}?)的(.{2,20}?)(?:是|，|为)")  # 位于A的B是…
+LIES_IN = re.compile(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))")  # X社区地处Y街道
 
 
 class Words:
@@ -136,6 +161,14 @@ class Words:
         self.markers = sorted(self.former | set(titles["dropped_prefixes"]), key=len, reverse=True)
         self.appoint_re = _alternation(rel["appoint_verbs"])
         self.launch_re = _alternation(rel["launch_verbs"])
+        self.launch_named = set(rel["launch_verbs_named"])
+        self.passive_launch = set(rel["passive_launch_verbs"])
+        self.project_nouns = tuple(rel["project_nouns"])
+        self.meeting_subject = re.compile(rel["meeting_subject"])
+        self.passive_gap = re.compile(rel["passive_launch_gap"])
+        self.launched_by = re.compile(rel["launched_by"])
+        self.launched_after = re.compile(rel["launched_after"])
+        self.present_re = _alternation(rel["present_verbs"])
         self.unit_phrase_re = re.compile(f"(?:{_alternation(rel['unit_nouns']).pattern})(?:党组织|代表)?")
         self.list_appoint_re = _alternation(rel["appoint_list_verbs"])
         self.post_slot_re = re.compile(
@@ -161,8 +194,12 @@ class Relations:
         self.unnamed_signing = None  # (sentence index, witnesses, date) of a signing with unnamed sides
         self.carried_witnesses: list[Entity] = []  # the witnesses of a sentence ending in ；
         self.carried_from = -2
+        self.member_list: Entity | None = None  # the joint meeting whose members the lines list
+        self.launch_list: list[Entity] = []  # who launched the projects the lines below list
         for i, st in enumerate(self.a.sents):
             self.i = i  # the index of the sentence being read
+            if self.member_list is not None and self._member_line(st):
+                continue
             if st.skip or not self._worth_reading(st):
                 continue
             self.cobuilding(st)
@@ -177,12 +214,14 @@ class Relations:
             self.located(st)
 
     def _worth_reading(self, st: Sent) -> bool:
-        """A sentence some rule may read a fact from: it names units or people, quotes a name, or
-        speaks of claims or members (of the units of the list before)."""
+        """A sentence some rule may read a fact from: it names units or people, quotes a name,
+        speaks of claims or members (of the units of the list before), or of a signing whose sides
+        a list below names."""
         text = st.text
         return bool(
             st.mentions
             or st.people
+            or "签" in text
             or QUOTED.search(text)
             or self.w.claim_re.search(text)
             or self.w.member_re.search(text)
@@ -293,6 +332,7 @@ class Relations:
             return False
         lo = clause_start(text, at, "，。；：,;:")
         region = text[lo:at]
+        both = region.endswith("代表双方")  # A党委书记甲、B党支部书记乙代表双方签订
         rep = region.find("代表")
         if rep >= 0 and region.find("与") < rep:
             lo += rep + 2  # 房晏清与鲍晴川分别代表A和B签订: A and B
@@ -301,9 +341,13 @@ class Relations:
             subject = self._clause_subject(st, lo)
             if subject is not None:
                 items = [subject, *items]
-        if len(items) < 2:
+        if not items and both:
+            pairs = self._represented_pair(st, clause_start(text, at, "，。；：,;:"), at)
+        elif len(items) < 2:
             return False
-        pairs = self._pairs(st, items, text[items[-1][0].end - st.s.start : at])
+        else:
+            obj = text[at : self.clause(st, at)[1]]  # what is signed (…三方共建协议)
+            pairs = self._pairs(st, items, text[items[-1][0].end - st.s.start : at], obj)
         if not pairs:
             return False
         date = self.date_of(st)
@@ -323,6 +367,16 @@ class Relations:
                 self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
         return True
 
+    def _represented_pair(self, st: Sent, lo: int, at: int) -> list[tuple[Entity, Entity]]:
+        """A党委书记甲、B党支部书记乙代表双方签订: the two bodies the signers' chains name."""
+        orgs: list[Entity] = []
+        for p in st.posts:
+            if lo <= p.person_span[0] < at and p.org is not None and p.org.type != "Place":
+                ent = self.a.org_ref(st, p.org)
+                if ent not in orgs:
+                    orgs.append(ent)
+        return [(orgs[0], orgs[1])] if len(orgs) == 2 else []
+
     def _clause_subject(self, st: Sent, lo: int):
         """The organisation that begins the nearest earlier clause (the subject a 与-clause omits)."""
         text = st.text
@@ -335,7 +389,7 @@ class Relations:
                 return items[0] if items else None
         return None
 
-    def _pairs(self, st: Sent, items, gap: str) -> list[tuple[Entity, Entity]]:
+    def _pairs(self, st: Sent, items, gap: str, obj: str = "") -> list[tuple[Entity, Entity]]:
         """'A与B、C与D' → (A,B),(C,D); 'A与B、C、D' → (A,B),(A,C),(A,D); 'A、B分别与C、D' → (A,C),(B,D);
         'A、B和C三方签订' → every pair."""
         seps = []
@@ -343,7 +397,8 @@ class Relations:
             seps.append(st.text[m1.end - st.s.start : m2.start - st.s.start])
         ents = [e for _, e in items]
         pairing = [s for s in seps if self.w.pairing_re.search(s)]
-        if len(ents) >= 3 and ALL_PARTIES.search(gap) and all(LIST_SEP.fullmatch(s) for s in seps):
+        many = ALL_PARTIES.search(gap) or MANY_SIDES.search(obj)
+        if len(ents) >= 3 and many and all(LIST_SEP.fullmatch(s) for s in seps):
             return [(x, y) for i, x in enumerate(ents) for y in ents[i + 1 :]]
         if len(pairing) >= 2:
             groups, cur = [], [ents[0]]
@@ -360,6 +415,8 @@ class Relations:
             left, right = ents[: k + 1], ents[k + 1 :]
             if len(left) == 1:
                 return [(left[0], r) for r in right]
+            if len(right) == 1 and all(LIST_SEP.fullmatch(s) for s in seps[:k]):  # A、B与C签订
+                return [(x, right[0]) for x in left]
             if "分别" in seps[k] and len(left) == len(right):
                 return list(zip(left, right, strict=True))
         return []
@@ -409,8 +466,10 @@ class Relations:
             lo, hi = self.clause(st, m.start())
             if "赋能" in text[m.start() : m.end() + 2]:
                 continue
-            if HEADS.match(text, m.end()):
-                ents = self._heads_units(st, m.start())
+            if HEADS.match(text, m.end()):  # …书记乙等成员单位负责人; A、B等成员单位负责人
+                ents = self._heads_units(st, m.start()) or self._listed_before(st, lo, m)
+            elif word in self.rel["member_nouns"] and self._chain_at(st, m.end()):
+                ents = self._chains_units(st, m.end())  # 成员单位A公司书记甲，B公司总经理乙…
             elif word in self.rel["member_verbs"] and word != "吸纳" and LIST_AFTER.match(text, hi):
                 ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
             elif word == "吸纳":
@@ -443,15 +502,75 @@ class Relations:
             ):
                 continue  # 把云汇里商圈纳入全区…: joining nothing the sentence names
             jm = self.jm_of(st, lo, len(text))
+            if (
+                not ents
+                and word in self.rel["member_nouns"]
+                and (LIST_BELOW.match(text, m.end()) or (CELL.fullmatch(text) and not st.mentions))
+            ):
+                self.member_list, self.cells = jm, 0  # 成员单位名单如下：; 首批成员单位名单 (the lines below)
             if not ents or jm is None:
                 continue
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
             self.a.last_list = self.a.last_members = ents
 
+    def _member_line(self, st: Sent) -> bool:
+        """One line of a list of members a member word announced (…成员单位名单如下：; a table under
+        成员单位名单): a line of unit names only, numbered or not; or a numbered item that begins with
+        a unit (1.A公司：负责…). The other cells of a table's rows (序号, 1, a contact's name) go
+        by; any other line ends the list."""
+        text = st.text
+        items = [] if st.skip else self.orgs_in(st, 0, len(text))
+        units = self._line_units(st, items)
+        if units:
+            ev = self.ev(st, "member.list-line", 0.8)
+            for e in units:
+                self.b.fact("member_of", e, self.member_list, ev)
+            self.a.last_list = self.a.last_members = units
+            self.cells = 0
+            return True
+        if not st.mentions and CELL.fullmatch(text) and self.cells < MAX_CELLS:
+            self.cells += 1
+            return True
+        self.member_list = None
+        return False
+
+    def _line_units(self, st: Sent, items) -> list[Entity]:
+        """The units of a line that lists units: all of them when the line holds nothing else, the
+        first when it is a numbered item that begins with it."""
+        text = st.text
+        rest, at = [], 0
+        for mm, _ in items:
+            rest.append(text[at : mm.start - st.s.start])
+            at = mm.end - st.s.start
+        rest.append(text[at:])
+        rest[0] = LIST_NUMBER.sub("", rest[0], count=1)
+        units = self._units(items)
+        if units and all(LINE_SEPARATORS.fullmatch(r) for r in rest):
+            return units
+        numbered = ITEM_NUMBER.fullmatch(text, 0, items[0][0].start - st.s.start) if items else None
+        if numbered is not None and numbered.end() > 0 and units and units[0] is items[0][1]:
+            return units[:1]
+        return []
+
     def made_of(self, st: Sent) -> None:
         """member_of: the units a joint meeting is made of or founded by (联盟由A、B…共同发起成立;
-        由X牵头，A、B…共同组成: the lead unit is no member by these words)."""
+        由X牵头，A、B…共同组成: the lead unit is no member by these words; A、B等共同发起成立“X”联盟)."""
+        for m in FOUNDED.finditer(st.text):
+            named = [
+                mm
+                for mm in st.mentions
+                if mm.start - st.s.start >= m.end()
+                and (ref := st.ref(mm)) is not None
+                and ref.type == "JointMeeting"
+            ]
+            lo = clause_start(st.text, m.start())
+            ents = self._units(self.orgs_in(st, lo, m.start()))
+            if named and len(ents) >= 2 and "由" not in st.text[lo : m.start()]:
+                jm = self.a.org(st, named[0])
+                for e in ents:
+                    self.b.fact("member_of", e, jm, self.ev(st, "member.founders", 0.8))
+                self.a.last_list = self.a.last_members = ents
         for m in MADE_OF.finditer(st.text):
             lo = m.start(1)
             lead = st.text.find("牵头", lo, m.end(1))
@@ -482,6 +601,8 @@ class Relations:
             gap = st.text[items[-1][0].end - st.s.start : m.start()]
             if not COUNT_GAP.fullmatch(gap):
                 return []
+            if "为" in gap and self.w.present_re.match(st.text, m.end()):
+                return []  # 街道为共建单位授牌: the one who gives, not a member
         return self._units(items)
 
     def _heads_units(self, st: Sent, at: int) -> list[Entity]:
@@ -489,8 +610,12 @@ class Relations:
         gap = re.search(
             r"等[\d一二三四五六七八九十两]*[家个]?(?:联席会议|联盟|大工委|大党委)?$", st.text[:at]
         )
+        return self._posts_units(st, self._enumerated(st, gap.start()) if gap else [])
+
+    def _posts_units(self, st: Sent, posts) -> list[Entity]:
+        """The companies and institutions whose posts these are (a Party body's: its unit's)."""
         units: list[Entity] = []
-        for p in self._enumerated(st, gap.start()) if gap else []:
+        for p in posts:
             if p.org is None:
                 continue
             unit = p.org.host if p.org.host is not None and not p.org.dept else p.org
@@ -499,6 +624,23 @@ class Relations:
                 if ent not in units:
                     units.append(ent)
         return units
+
+    def _chain_at(self, st: Sent, at: int) -> bool:
+        """A title chain whose organisation is named right at `at`."""
+        return any(mm.start - st.s.start == at for mm in st.mentions if id(mm) in self._chained(st))
+
+    def _chains_units(self, st: Sent, at: int) -> list[Entity]:
+        """成员单位A公司党支部书记甲，B公司总经理乙…: the units of the chains enumerated from `at`,
+        each right after the name before it."""
+        posts, expect = [], at
+        for p in sorted(st.posts, key=lambda p: p.person_span[0]):
+            if p.person_span[0] < at:
+                continue
+            if self._chain_start(st, p) > expect:
+                break  # (not right after the name before: the enumeration is over)
+            posts.append(p)
+            expect = p.person_span[1] + 1
+        return self._posts_units(st, posts)
 
     def _enumerated(self, st: Sent, end: int) -> list:
         """The posts of the people enumerated right before `end` (甲…，乙…、丙…), back to the first
@@ -622,26 +764,49 @@ class Relations:
     def projects(self, st: Sent) -> None:
         text = st.text
         spans = self.project_spans(st)
-        if re.match(r"^\s*\d+[.、．]", text) and spans:  # a numbered list of projects names one each
-            self.project(st, spans[0])
+        if spans and NUMBERED_LINE.match(text):  # a numbered list of projects names one each
+            proj = self.project(st, spans[0])
+            for unit in self.launch_list:  # (…发布首批项目：1.“X”项目 2.“Y”项目)
+                self.b.fact("launched", unit, proj, self.ev(st, "project.launch-list", 0.8))
+        else:
+            self.launch_list = []
         if not spans:
+            verb = self.w.launch_re.search(text)
+            if verb is not None and text.endswith(("：", ":")):  # 发布首批项目：(the lines below)
+                self.launch_list = self._launchers(
+                    st, clause_start(text, verb.start(), "，。；："), verb.start()
+                )
             if self.w.claim_re.search(text):
                 self.claims(st, spans)
             return
-        verbs = [m.start() for m in self.w.launch_re.finditer(text)]
+        found = list(self.w.launch_re.finditer(text))
+        verbs = [m.start() for m in found]
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
             own = self.clause(st, at)[1]
-            hi = len(text) if 0 <= colon < own + 1 else own
+            hi = len(text) if 0 <= colon < own + 1 or LAUNCH_LIST.match(text, own) else own
             # A发布项目清单（N个项目），“X”由B认领，“Y”由C认领: the claimed projects after it are A's
             listed = "项目" in text[at:own]
-            end = clause_start(text, verbs[k + 1], "，。；：") if k + 1 < len(verbs) else len(text)
+            # (a later verb whose clause begins with a project's name has that project as its subject)
+            later = [clause_start(text, v, "，。；：") for v in verbs[k + 1 :]]
+            end = next((c for c in later if not OPEN_QUOTE.match(text, c)), len(text))
             hi = min(hi, end)
-            subjects = self._launchers(st, lo, at)
             chosen = [s for s in spans if at <= s[0] < hi]
             if listed:
                 chosen += [s for s in spans if hi <= s[0] < end and self._claimed(text, s)]
+            named_only = found[k].group(0) in self.w.launch_named
+            if named_only:  # 开展“X”行动, not 开展“X”活动
+                chosen = [s for s in chosen if s[2].endswith(self.w.project_nouns)]
+            if chosen:
+                subjects = self._launchers(st, lo, at)
+            elif text.endswith(("：", ":")) and k == len(verbs) - 1:
+                self.launch_list = self._launchers(st, lo, at)  # the projects are the lines below
+                continue
+            elif (
+                found[k].group(0) in self.w.passive_launch
+            ):  # 由A牵头的“X”行动同步启动: the project is the subject
+                chosen, subjects = self._launched_subject(st, spans, lo, found[k])
             for span in chosen:
                 proj = self.project(st, span)
                 for subject in subjects:
@@ -649,8 +814,8 @@ class Relations:
         self.claims(st, spans)
 
     def _claimed(self, text: str, span) -> bool:
-        """A project the sentence says is claimed: “X”由A认领, A认领/揭榜“X”."""
-        after = re.match(r"(?:项目)?由[^，。；]{2,40}?(?:认领|揭榜|领办)", text[span[1] :])
+        """A project the sentence says is claimed or led: “X”由A认领, A认领/揭榜“X”, “X”由A牵头实施."""
+        after = re.match(r"(?:项目)?由[^，。；]{2,40}?(?:认领|揭榜|领办|牵头)", text[span[1] :])
         return bool(after) or bool(self.w.claim_re.search(text, max(0, span[0] - 3), span[0]))
 
     def _launchers(self, st: Sent, lo: int, at: int) -> list[Entity]:
@@ -671,7 +836,42 @@ class Relations:
                 return sorted(named or ents, key=lambda e: e.key)
         joined = re.split("联合|携手|会同|共同|与", region)[0]
         items = self.orgs_in(st, lo, lo + len(joined))
-        return [items[0][1]] if items else []
+        if items:
+            return [items[0][1]]
+        jm = self.a.resolver.jm
+        if jm is not None and self._meeting_speaks(st.text, lo, region):
+            return [self.a.org_ref(st, jm)]  # 会上，发布了“X”项目: the joint meeting's launch
+        if ELIDED_SUBJECT.fullmatch(region) and lo > 0:  # A持续深化共建，先后推出“X”: A
+            subject = self._clause_subject(st, lo)
+            return [subject[1]] if subject is not None else []
+        return []
+
+    def _meeting_speaks(self, text: str, lo: int, region: str) -> bool:
+        """The subject of a launch is the meeting: the clause names nothing but the meeting
+        (会议现场发布了…) or begins after 会上, (会上，发布了…)."""
+        if not self.w.meeting_subject.fullmatch(region):
+            return False
+        before = text[clause_start(text, max(lo - 1, 0), "，。；：") : max(lo - 1, 0)]
+        return (
+            region.strip() != ""
+            and region[:1] in "会本此仪活"
+            or bool(before and self.w.meeting_subject.fullmatch(before) and before[:1] in "会本此仪活")
+        )
+
+    def _launched_subject(self, st: Sent, spans, lo: int, verb: re.Match) -> tuple[list, list[Entity]]:
+        """由A牵头的“X”行动正式启动, “X”行动由A、B联合发起: the project is the subject of its verb;
+        the units of 由… launch it."""
+        text, at = st.text, verb.start()
+        for span in reversed([s for s in spans if lo <= s[0] and s[1] <= at]):
+            if span[1] == at and LAUNCH_EVENT.match(text, verb.end()):  # A举行“X”行动启动仪式
+                return [span], self._launchers(st, lo, span[0])
+            if self.w.passive_gap.fullmatch(text, span[1], at):
+                by = self.w.launched_by.search(text, lo, span[0] + 1)
+            else:
+                by = self.w.launched_after.fullmatch(text, span[1], at)
+            if by is not None:
+                return [span], [e for _, e in self.orgs_in(st, by.start(1), by.end(1))]
+        return [], []
 
     def claims(self, st: Sent, spans) -> None:
         """claims_project: “X”由A认领, A、B认领(了)“X”, “X”——A、B认领, 认领单位：A、B (X the project before)."""
@@ -733,7 +933,7 @@ class Relations:
 
     def documents(self, st: Sent) -> None:
         words = tuple(self.rel["document_words"])
-        for m in re.finditer(r"《([^》]{2,80})》", st.text):
+        for m in DOCUMENT_TITLE.finditer(st.text) if "《" in st.text else ():
             name = strip_quotes(m.group(1))
             bare = re.sub(r"[（(][^）)]*[）)]$", "", name)
             if not bare.endswith(words):
@@ -764,11 +964,13 @@ class Relations:
         if at < 0:
             return
         lo = clause_start(text, at, "。；")
-        wei = text.rfind("为", lo, at)
+        wei = max(text.rfind("为", lo, at), text.rfind("向", lo, at))  # 甲为A授牌, 甲向A授牌
         if wei < 0:
             return
         glo = clause_start(text, wei, "，。；：")
         givers = self.people_in(st, glo, wei)
+        if not givers and glo > 0 and CONTINUED.match(text, glo):  # 甲宣读…，并为A颁奖: 甲
+            givers = self.people_in(st, clause_start(text, glo - 1, "，。；："), glo)[:1]
         if not givers:
             return
         recipients: list[Entity] = self.people_in(st, wei, at)
@@ -788,9 +990,25 @@ class Relations:
         if not recipients:  # 为澜港海洋科技授牌: a short name
             recipients = [e for e in self._named_units(st, wei + 1, at, phrase) if e.type not in NO_RECIPIENT]
         ev = self.ev(st, "present.giver", 0.8)
-        for g in givers:
-            for r in recipients:
-                self.b.fact("presented_to", g, r, ev)
+        if "分别" in text[glo:wei] and len(givers) == len(recipients) > 1:  # 甲、乙分别为A、B授牌
+            pairs = list(zip(givers, recipients, strict=True))
+        else:
+            pairs = [(g, r) for g in givers for r in recipients]
+        for g, r in pairs:
+            self.b.fact("presented_to", g, r, ev)
+        self._plaque_members(st, at, recipients)
+
+    def _plaque_members(self, st: Sent, at: int, recipients: list[Entity]) -> None:
+        """为A、B授予成员单位牌匾: units given a member's plaque or certificate are members."""
+        hi = self.clause(st, at)[1]
+        if not any(w in st.text[at:hi] for w in self.rel["member_nouns"]):
+            return
+        jm = self.jm_of(st, 0, len(st.text))
+        units = [r for r in recipients if r.type not in ("Person", *NO_RECIPIENT)]
+        if jm is None or not units:
+            return
+        for unit in units:
+            self.b.fact("member_of", unit, jm, self.ev(st, "member.plaque", 0.8))
 
     def _by_title(self, phrase: str) -> list[Entity]:
         """Recipients named by their post (为新任兼职委员颁发聘书): the people holding it."""
@@ -931,7 +1149,7 @@ class Relations:
                 chain.append(a.org_ref(st, a.resolver.community_place(path.merged(a.ctx.home))))
             for inner, outer in zip(chain[1:], chain, strict=False):
                 self.b.fact("located_in", inner, outer, self.ev(st, "place.containment", 0.8))
-        loc = re.search(r"位于(.{2,20}?)的(.{2,20}?)(?:是|，|为)", st.text)
+        loc = LOCATED_AT.search(st.text) if "位于" in st.text else None
         if loc:
             outer = self._place_ref(st, loc.start(1), loc.end(1), last=True)
             inner = self._place_ref(st, loc.start(2), loc.end(2), place=True)
@@ -949,7 +1167,7 @@ class Relations:
                         a.org_ref(st, street),
                         self.ev(st, "place.containment", 0.8),
                     )
-        m = re.match(r"^([\u4e00-\u9fff]{2,8}社区)地处([\u4e00-\u9fff]{2,8}(?:街道|镇|乡))", st.text)
+        m = LIES_IN.match(st.text) if "地处" in st.text else None
         if m:
             inner = a.resolver.resolve_tokens(lexicon().tokens(m.group(1)))
             outer = a.resolver.resolve_tokens(lexicon().tokens(m.group(2)))
