@@ -726,3 +726,26 @@ def test_members_in_a_table_and_in_numbered_items():
         "南通星湖商业管理有限公司",  # 1.A：负责…
         "南通市第一人民医院文峰分院",
     }
+
+
+def test_members_taken_in_chairs_handed_on_and_applicants_left_out():
+    """接收A、B为新成员单位 and A、B经审议后加入 make members; a unit that only applies (申请入盟,
+    表达了加入…的意向, and nothing after makes it join) is none; 接收/接替 end a name; 为新加入的4家
+    成员单位授牌 gives to the four units that joined, however many sentences named them."""
+    _, facts = read("luoyang_jianxi_alliance_grows.txt")
+    jm = "天津路街道牡丹同心党建联盟"
+    joined = {
+        "洛阳中洛重工机械有限公司",
+        "洛阳涧西百货商场有限公司",
+        "河南洛溪律师事务所",
+        "洛阳市涧西区天津路小学",
+    }
+    assert {s for r, s, o, _ in facts if r == "member_of" and o == jm} == joined
+    assert {o for r, s, o, _ in facts if r == "presented_to" and s == "柯映荷"} == joined
+    # A接替B担任新一届轮值主席单位: B was the chair before (a chair too, as in the gold of dev)
+    chairs = {s for r, s, o, _ in facts if r == "rotating_chair"}
+    assert chairs == {"洛阳市第三人民医院", "洛阳中洛重工机械有限公司"}
+    _, facts = read("dalian_zhongshan_louyu.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert "大连东港物流集团有限公司" in members
+    assert "大连星海湾酒店管理有限公司" not in members

@@ -101,6 +101,7 @@ class Article:
         )
         self.last_list: list[Entity] = []  # the units of the last list (members, parties)
         self.last_members: list[Entity] = []  # the units the last member sentence named
+        self.members: list[Entity] = []  # every unit made a member so far, in order
         self._org_of: dict[int, Entity | None] = {}  # id(mention) → its entity (see `org`)
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:

@@ -107,6 +107,7 @@ COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名�
 LIST_COUNT = re.compile(
     r"(?:上述|以上|这)?([\d一二三四五六七八九十两]+)[家个](?:单位|成员单位|企业|驻区单位)"
 )
+UNITS_COUNTED = re.compile(r"([\d一二三四五六七八九十两]+)[家个]")  # 新加入的4家成员单位
 CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -461,19 +462,20 @@ class Relations:
         加入“观商盟”，包括A、B), or as the units of the heads named before it (…书记甲，…书记乙等
         12家成员单位负责人参加会议)."""
         text = st.text
+        taking, pending = self.rel["member_verbs_taking"], self.rel["member_pending"]
         for m in self.w.member_re.finditer(text):
             word = m.group(0)
             lo, hi = self.clause(st, m.start())
-            if "赋能" in text[m.start() : m.end() + 2]:
+            if "赋能" in text[m.start() : m.end() + 2] or self._pending(st, lo, hi, pending):
                 continue
             if HEADS.match(text, m.end()):  # …书记乙等成员单位负责人; A、B等成员单位负责人
                 ents = self._heads_units(st, m.start()) or self._listed_before(st, lo, m)
             elif word in self.rel["member_nouns"] and self._chain_at(st, m.end()):
                 ents = self._chains_units(st, m.end())  # 成员单位A公司书记甲，B公司总经理乙…
-            elif word in self.rel["member_verbs"] and word != "吸纳" and LIST_AFTER.match(text, hi):
-                ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
-            elif word == "吸纳":
+            elif word in taking:  # 吸纳A、B为成员单位; 接收A为新成员
                 ents = self._units(self.orgs_in(st, m.end(), hi))
+            elif word in self.rel["member_verbs"] and LIST_AFTER.match(text, hi):
+                ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
             elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
                 ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
             elif word in self.rel["member_nouns"] and self._mention_at(st, m.end()):
@@ -512,7 +514,18 @@ class Relations:
                 continue
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
-            self.a.last_list = self.a.last_members = ents
+            self._joined(ents)
+
+    def _pending(self, st: Sent, lo: int, hi: int, pending) -> bool:
+        """A joining the clause only asks for (A申请入盟，会议决定暂缓审议), unless the sentence goes
+        on to make it happen (…递交入盟申请书，正式加入联盟; …申请加入，甲为两家新成员单位授牌)."""
+        return any(w in st.text[lo:hi] for w in pending) and not self.w.member_re.search(st.text, hi)
+
+    def _joined(self, units: list[Entity]) -> None:
+        """Remember the units a sentence made members: the last list, and all members so far in
+        the order they joined (为新加入的4家成员单位授牌 may count back over several sentences)."""
+        self.a.last_list = self.a.last_members = units
+        self.a.members += [u for u in units if u not in self.a.members]
 
     def _member_line(self, st: Sent) -> bool:
         """One line of a list of members a member word announced (…成员单位名单如下：; a table under
@@ -526,7 +539,7 @@ class Relations:
             ev = self.ev(st, "member.list-line", 0.8)
             for e in units:
                 self.b.fact("member_of", e, self.member_list, ev)
-            self.a.last_list = self.a.last_members = units
+            self._joined(units)
             self.cells = 0
             return True
         if not st.mentions and CELL.fullmatch(text) and self.cells < MAX_CELLS:
@@ -570,7 +583,7 @@ class Relations:
                 jm = self.a.org(st, named[0])
                 for e in ents:
                     self.b.fact("member_of", e, jm, self.ev(st, "member.founders", 0.8))
-                self.a.last_list = self.a.last_members = ents
+                self._joined(ents)
         for m in MADE_OF.finditer(st.text):
             lo = m.start(1)
             lead = st.text.find("牵头", lo, m.end(1))
@@ -581,7 +594,7 @@ class Relations:
                 continue
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.made-of", 0.8))
-            self.a.last_list = self.a.last_members = ents
+            self._joined(ents)
 
     def _mention_at(self, st: Sent, at: int) -> bool:
         return any(mm.start - st.s.start == at for mm in st.mentions)
@@ -985,6 +998,10 @@ class Relations:
             # 为上述5家新成员单位授牌: the units of the last list; 新加入的, 成员: of the last members
             joined = self.a.last_members and re.search("新|成员|加入|入盟", raw)
             recipients = list(self.a.last_members if joined else self.a.last_list)
+            counted = UNITS_COUNTED.search(raw)
+            n = _count(counted.group(1)) if counted else 0
+            if joined and len(recipients) < n <= len(self.a.members):  # they joined in several sentences
+                recipients = self.a.members[-n:]
         if not recipients:
             recipients = self._by_title(phrase)
         if not recipients:  # 为澜港海洋科技授牌: a short name
