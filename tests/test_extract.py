@@ -749,3 +749,10 @@ def test_members_taken_in_chairs_handed_on_and_applicants_left_out():
     members = {s for r, s, o, _ in facts if r == "member_of"}
     assert "大连东港物流集团有限公司" in members
     assert "大连星海湾酒店管理有限公司" not in members
+
+
+def test_committees_listed_as_quoted_names_side_by_side():
+    """下设“X”“Y”两个专委会: one committee per quoted name."""
+    _, facts = read("luoyang_jianxi_alliance_grows.txt")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"产业协同专委会", "文明实践专委会"}

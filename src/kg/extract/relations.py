@@ -32,9 +32,10 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
     """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
     out = []
     head = "|".join(map(re.escape, heads))
-    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
+    pattern = r"((?:“[^”]{2,60}”、?)+)|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
     for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
-        items = re.split("[、]", m.group(1) or m.group(2))
+        quoted = "、".join(re.findall("“([^”]+)”", m.group(1) or ""))  # “A、B” or “A”“B”
+        items = re.split("[、]", quoted or m.group(2))
         first = items[0]
         lead = max((first.rfind(w) + len(w) for w in LEADS if w in first), default=0)
         items[0] = first[lead:]
