@@ -756,3 +756,34 @@ def test_committees_listed_as_quoted_names_side_by_side():
     _, facts = read("luoyang_jianxi_alliance_grows.txt")
     committees = {o for r, s, o, _ in facts if r == "has_committee"}
     assert committees == {"产业协同专委会", "文明实践专委会"}
+
+
+def test_pairs_in_the_forms_of_signing_news():
+    """建立结对共建关系, A同B、C同D分别结对, A、B两家单位分别与C、D签署, “手拉手”结成共建对子."""
+    _, facts = read("mianyang_fucheng_pairs.txt")
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert pairs == {
+        frozenset(p)
+        for p in [
+            ("四川涪江建设工程有限公司党支部", "金家林社区党委"),
+            ("绵阳市涪城区中医医院党总支", "石塘社区党委"),
+            ("绵阳科创园区管理有限公司党支部", "高水社区党委"),
+            ("四川科澜律师事务所党支部", "青龙社区党委"),
+            ("中共绵阳九洲电讯有限公司委员会", "园艺社区党委"),
+            ("绵阳市涪城区实验中学党总支", "沈家坝社区党委"),
+        ]
+    }
+
+
+def test_members_added_by_xinzeng_and_pairs_made_by_jiewei():
+    """联盟新增A、B、C等3家成员单位 (新增 ends a name), A也成为联盟新成员; A同B结为共建对子."""
+    _, facts = read("changsha_yuelu_mixed_forms.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "橘子洲街道洲上红党建联盟"}
+    assert members == {
+        "湖南湘麓文化传播有限公司",
+        "长沙橘洲物业管理有限公司",
+        "湖南麓山律师事务所",
+        "长沙市岳麓区橘洲社区卫生服务中心",
+    }
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert frozenset(("橘洲社区党委", "湖南湘麓文化传播有限公司党支部")) in pairs
