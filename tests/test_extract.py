@@ -787,3 +787,35 @@ def test_members_added_by_xinzeng_and_pairs_made_by_jiewei():
     }
     pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
     assert frozenset(("橘洲社区党委", "湖南湘麓文化传播有限公司党支部")) in pairs
+
+
+def test_two_presentations_in_one_sentence():
+    """甲为A、B颁发牌匾，乙向C授予“X”称号: each giver with the recipients of their own clause."""
+    _, facts = read("changsha_yuelu_mixed_forms.txt")
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert given == {
+        ("文照影", "湖南湘麓文化传播有限公司"),
+        ("文照影", "长沙橘洲物业管理有限公司"),
+        ("蓝望春", "长沙市岳麓区橘洲社区卫生服务中心"),
+    }
+
+
+def test_brands_platforms_and_services_launched_and_certificates_given():
+    """发布“X”品牌, 正式上线“X”平台, 同步推出“X”“Y”两项服务, 发起“X”项目; 为A、B颁发证书 and
+    向A党支部书记甲颁发聘书 (the person)."""
+    _, facts = read("ganzhou_zhanggong_launches.txt")
+    street = "中共赣州市章贡区赣江街道工作委员会"
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert {
+        (street, "江畔红区域化党建品牌"),
+        (street, "江畔e家线上服务平台"),
+        ("赣江街道", "宋城夜读"),
+        ("赣江街道", "郁孤台志愿岗"),
+        ("赣州章贡文化传媒有限公司", "古城记忆公益摄影项目"),
+    } <= launched
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert given == {
+        ("闵照川", "赣州章贡文化传媒有限公司"),
+        ("闵照川", "江西赣南律师事务所"),
+        ("甘凝霜", "钟叙白"),
+    }

@@ -973,10 +973,13 @@ class Relations:
     # -- presenting ------------------------------------------------------------------------------------
 
     def presenting(self, st: Sent) -> None:
+        """presented_to, once for each presenting verb: 甲为A颁发牌匾，乙向B授予“X”称号."""
+        for m in self.w.present_re.finditer(st.text):
+            self._present(st, m.start())
+
+    def _present(self, st: Sent, at: int) -> None:
+        """The giver before 为/向 and the recipients between it and the verb at `at`."""
         text = st.text
-        at, verb = self.find_any(text, self.rel["present_verbs"])
-        if at < 0:
-            return
         lo = clause_start(text, at, "。；")
         wei = max(text.rfind("为", lo, at), text.rfind("向", lo, at))  # 甲为A授牌, 甲向A授牌
         if wei < 0:
