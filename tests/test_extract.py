@@ -775,6 +775,27 @@ def test_pairs_in_the_forms_of_signing_news():
     }
 
 
+def test_brands_platforms_and_services_launched_and_certificates_given():
+    """发布“X”品牌, 正式上线“X”平台, 同步推出“X”“Y”两项服务, 发起“X”项目; 为A、B颁发证书 and
+    向A党支部书记甲颁发聘书 (the person)."""
+    _, facts = read("ganzhou_zhanggong_launches.txt")
+    street = "中共赣州市章贡区赣江街道工作委员会"
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert {
+        (street, "江畔红区域化党建品牌"),
+        (street, "江畔e家线上服务平台"),
+        ("赣江街道", "宋城夜读"),
+        ("赣江街道", "郁孤台志愿岗"),
+        ("赣州章贡文化传媒有限公司", "古城记忆公益摄影项目"),
+    } <= launched
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert given == {
+        ("闵照川", "赣州章贡文化传媒有限公司"),
+        ("闵照川", "江西赣南律师事务所"),
+        ("甘凝霜", "钟叙白"),
+    }
+
+
 def test_members_added_by_xinzeng_and_pairs_made_by_jiewei():
     """联盟新增A、B、C等3家成员单位 (新增 ends a name), A也成为联盟新成员; A同B结为共建对子."""
     _, facts = read("changsha_yuelu_mixed_forms.txt")
@@ -800,22 +821,9 @@ def test_two_presentations_in_one_sentence():
     }
 
 
-def test_brands_platforms_and_services_launched_and_certificates_given():
-    """发布“X”品牌, 正式上线“X”平台, 同步推出“X”“Y”两项服务, 发起“X”项目; 为A、B颁发证书 and
-    向A党支部书记甲颁发聘书 (the person)."""
-    _, facts = read("ganzhou_zhanggong_launches.txt")
-    street = "中共赣州市章贡区赣江街道工作委员会"
+def test_a_project_launched_in_the_clause_after_by_the_same_launcher():
+    """会议正式启动“X”工程，“Y”服务品牌同步发布: Y, named without its launcher, is launched by X's."""
+    _, facts = read("changsha_yuelu_mixed_forms.txt")
     launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
-    assert {
-        (street, "江畔红区域化党建品牌"),
-        (street, "江畔e家线上服务平台"),
-        ("赣江街道", "宋城夜读"),
-        ("赣江街道", "郁孤台志愿岗"),
-        ("赣州章贡文化传媒有限公司", "古城记忆公益摄影项目"),
-    } <= launched
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
-    assert given == {
-        ("闵照川", "赣州章贡文化传媒有限公司"),
-        ("闵照川", "江西赣南律师事务所"),
-        ("甘凝霜", "钟叙白"),
-    }
+    jm = "橘子洲街道洲上红党建联盟"
+    assert launched == {(jm, "洲头微心愿圆梦工程"), (jm, "橘洲志愿汇服务品牌")}

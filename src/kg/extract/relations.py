@@ -795,6 +795,7 @@ class Relations:
             return
         found = list(self.w.launch_re.finditer(text))
         verbs = [m.start() for m in found]
+        previous: list[Entity] = []  # who launched by the verb before (A启动“X”，“Y”同步发布: A)
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
@@ -821,6 +822,10 @@ class Relations:
                 found[k].group(0) in self.w.passive_launch
             ):  # 由A牵头的“X”行动同步启动: the project is the subject
                 chosen, subjects = self._launched_subject(st, spans, lo, found[k])
+                subjects = subjects or previous
+            else:
+                continue
+            previous = subjects
             for span in chosen:
                 proj = self.project(st, span)
                 for subject in subjects:
@@ -881,6 +886,8 @@ class Relations:
                 return [span], self._launchers(st, lo, span[0])
             if self.w.passive_gap.fullmatch(text, span[1], at):
                 by = self.w.launched_by.search(text, lo, span[0] + 1)
+                if by is None and span[0] == lo:  # …，“X”品牌同步发布: who, the clause does not say
+                    return [span], []
             else:
                 by = self.w.launched_after.fullmatch(text, span[1], at)
             if by is not None:
