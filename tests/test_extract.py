@@ -827,3 +827,22 @@ def test_a_project_launched_in_the_clause_after_by_the_same_launcher():
     launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
     jm = "橘子洲街道洲上红党建联盟"
     assert launched == {(jm, "洲头微心愿圆梦工程"), (jm, "橘洲志愿汇服务品牌")}
+
+
+def test_members_covered_by_a_list_and_taken_in_passively():
+    """成员单位涵盖A、B、C等22家单位; 正式接纳A为第二十三家成员单位; A、B被吸纳为联合体成员."""
+    _, facts = read("yantai_zhifu_lists.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert members == {
+        "烟台港城置业有限公司",
+        "烟台毓璜顶医院",
+        "山东芝罘律师事务所",
+        "烟台海岸线文化传媒有限公司",
+        "烟台市芝罘区向阳小学",
+        "烟台渤海湾物流有限公司",
+    }
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert ("尹溯川", "烟台渤海湾物流有限公司") in given  # 甲、乙共同为A、B授牌
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert frozenset(("烟台渤海湾物流有限公司党支部", "朝阳社区党委")) in pairs  # A、B分别与C、D
+    assert frozenset(("烟台渤海湾物流有限公司党支部", "奇山社区党委")) not in pairs

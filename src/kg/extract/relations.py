@@ -63,9 +63,9 @@ COUNT_GAP = re.compile(
 )
 # units that found a joint meeting named after the verb: A、B等6家单位共同发起成立“X”联盟
 FOUNDED = re.compile(r"(?:共同|联合)发起(?:成立|组建)")
-# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…
+# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…; 成员单位涵盖A、B…
 MEMBERS_LISTED = re.compile(
-    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
+    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|涵盖|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
 )
 # a member word that announces a list in the lines below: 新加入的成员单位名单如下：
 LIST_BELOW = re.compile(r"[^，。；]{0,8}?(?:名单|名录)?(?:如下|分别是|分别为|包括|有|为)?[：:]$")
@@ -473,6 +473,8 @@ class Relations:
                 ents = self._heads_units(st, m.start()) or self._listed_before(st, lo, m)
             elif word in self.rel["member_nouns"] and self._chain_at(st, m.end()):
                 ents = self._chains_units(st, m.end())  # 成员单位A公司书记甲，B公司总经理乙…
+            elif word in taking and text[m.start() - 1 : m.start()] == "被":  # A、B被吸纳为成员
+                ents = self._listed_before(st, lo, m)
             elif word in taking:  # 吸纳A、B为成员单位; 接收A为新成员
                 ents = self._units(self.orgs_in(st, m.end(), hi))
             elif word in self.rel["member_verbs"] and LIST_AFTER.match(text, hi):
