@@ -846,3 +846,10 @@ def test_members_covered_by_a_list_and_taken_in_passively():
     pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
     assert frozenset(("烟台渤海湾物流有限公司党支部", "朝阳社区党委")) in pairs  # A、B分别与C、D
     assert frozenset(("烟台渤海湾物流有限公司党支部", "奇山社区党委")) not in pairs
+
+
+def test_projects_before_a_counted_head_and_launched_that_day():
+    """发布了“X”“Y”“Z”三大共建品牌 (the quoted names; 三大 ends them); “W”项目当天正式启动."""
+    _, facts = read("yantai_zhifu_lists.txt")
+    launched = {o for r, s, o, _ in facts if r == "launched"}
+    assert launched == {"向阳码头", "海风课堂", "银发驿站", "朝阳街夜市护航项目"}

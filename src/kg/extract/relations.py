@@ -129,7 +129,7 @@ CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)(?:为|向)")
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
-COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
+COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家大]")  # 两个, 三项, 三大
 QUOTED = re.compile("[“「『《]")
 OPEN_QUOTE = re.compile("[“「『]")
 # the clause after a launch that lists what was launched: …发布了项目清单，包括“X”、“Y”
