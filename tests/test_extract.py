@@ -853,3 +853,11 @@ def test_projects_before_a_counted_head_and_launched_that_day():
     _, facts = read("yantai_zhifu_lists.txt")
     launched = {o for r, s, o, _ in facts if r == "launched"}
     assert launched == {"向阳码头", "海风课堂", "银发驿站", "朝阳街夜市护航项目"}
+
+
+def test_committees_pointed_back_at_are_not_new_committees():
+    """成立“X”专委会、“Y”专委会、“Z”专委会 gives three; 甲、乙分别为三个专委会的召集人单位… names
+    none (a head followed by 的 points back)."""
+    _, facts = read("wenzhou_lucheng_chairs_committees.html")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"商圈共治专委会", "文明共创专委会", "民生共享专委会"}

@@ -29,11 +29,12 @@ def clause_start(text: str, at: int, marks: str = CLAUSE_END) -> int:
 
 
 def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
-    """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
+    """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C].
+    A head followed by 的 points back at committees already named (甲、乙分别为三个专委会的…)."""
     out = []
     head = "|".join(map(re.escape, heads))
     pattern = r"((?:“[^”]{2,60}”、?)+)|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
-    for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
+    for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})(?!的)", text):
         quoted = "、".join(re.findall("“([^”]+)”", m.group(1) or ""))  # “A、B” or “A”“B”
         items = re.split("[、]", quoted or m.group(2))
         first = items[0]
