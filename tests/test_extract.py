@@ -861,3 +861,11 @@ def test_committees_pointed_back_at_are_not_new_committees():
     _, facts = read("wenzhou_lucheng_chairs_committees.html")
     committees = {o for r, s, o, _ in facts if r == "has_committee"}
     assert committees == {"商圈共治专委会", "文明共创专委会", "民生共享专委会"}
+
+
+def test_chair_named_by_the_title_chain_after_the_chair_word():
+    """本届轮值主席单位由A担任; 上一届轮值主席单位B医院党总支书记甲…: B was a chair too."""
+    _, facts = read("wenzhou_lucheng_chairs_committees.html")
+    chairs = {s for r, s, o, _ in facts if r == "rotating_chair"}
+    assert chairs == {"温州瓯越文化旅游发展有限公司", "温州市鹿城区妇幼保健院"}
+    assert ("holds_post", "鲍映溪", "温州市鹿城区妇幼保健院", "党总支书记") in facts

@@ -682,7 +682,7 @@ class Relations:
     def chairs(self, st: Sent) -> None:
         text = st.text
         words = self.rel["chair_words"]
-        at, _ = self.find_any(text, words)
+        at, word = self.find_any(text, words)
         if at < 0:
             return
         jm = self.jm_of(st, 0, len(text))
@@ -693,9 +693,11 @@ class Relations:
         while at >= 0:
             lo, hi = self.clause(st, at)
             if text[at - 1 : at] == "副":  # 副主席单位 is no chair
-                at, _ = self.find_any(text, words, hi + 1)
+                at, word = self.find_any(text, words, hi + 1)
                 continue
             items = [e for _, e in self.orgs_in(st, lo, hi) if e.type != "JointMeeting"]
+            if not items and self._chain_at(st, at + len(word)):  # 轮值主席单位A医院党总支书记甲: A
+                items = self._chains_units(st, at + len(word))[:1]
             if (
                 not items
                 and hi < len(text)
@@ -706,7 +708,7 @@ class Relations:
             for e in items:
                 self.b.fact("rotating_chair", e, jm, ev)
             seen = hi
-            at, _ = self.find_any(text, words, seen + 1)
+            at, word = self.find_any(text, words, seen + 1)
         for p in st.posts:  # 新任轮值主席 + ORG TITLE NAME: the unit the chair represents
             if p.title in data("titles.yaml")["joint_meeting_titles"] or p.title.endswith(
                 ("轮值主席", "盟主")
