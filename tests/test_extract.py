@@ -869,3 +869,11 @@ def test_chair_named_by_the_title_chain_after_the_chair_word():
     chairs = {s for r, s, o, _ in facts if r == "rotating_chair"}
     assert chairs == {"温州瓯越文化旅游发展有限公司", "温州市鹿城区妇幼保健院"}
     assert ("holds_post", "鲍映溪", "温州市鹿城区妇幼保健院", "党总支书记") in facts
+
+
+def test_posts_of_a_chair_put_forward_by_tuiju():
+    """推举该公司党委书记甲担任联盟首任轮值主席: 推举 ends the words before the chain, so 甲 is read
+    with both posts."""
+    _, facts = read("dalian_zhongshan_louyu.txt")
+    assert ("holds_post", "郝临川", "大连东港物流集团有限公司", "党委书记") in facts
+    assert ("holds_post", "郝临川", "人民路街道楼宇党建联盟", "轮值主席") in facts
