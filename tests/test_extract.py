@@ -877,3 +877,12 @@ def test_posts_of_a_chair_put_forward_by_tuiju():
     _, facts = read("dalian_zhongshan_louyu.txt")
     assert ("holds_post", "郝临川", "大连东港物流集团有限公司", "党委书记") in facts
     assert ("holds_post", "郝临川", "人民路街道楼宇党建联盟", "轮值主席") in facts
+
+
+def test_documents_issued_by_a_subject_the_clause_leaves_out():
+    """会议现场启动“X”行动，发布了《…章程》: the launcher of the clause before issues it; 街道还…推出…，
+    并首发《…清单》: the subject of the earlier clause."""
+    _, facts = read("dalian_zhongshan_louyu.txt")
+    assert ("issued", "人民路街道楼宇党建联盟", "人民路街道楼宇党建联盟章程", None) in facts
+    _, facts = read("ganzhou_zhanggong_launches.txt")
+    assert ("issued", "赣江街道", "赣江街道共建资源清单", None) in facts

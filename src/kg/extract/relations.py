@@ -978,9 +978,22 @@ class Relations:
             lo = clause_start(st.text, m.start(), "，。；：")
             verb = self.find_any(st.text[lo : m.start()], self.rel["issue_verbs"])[0]
             if verb >= 0:
-                items = self.orgs_in(st, lo, lo + verb)
-                for _, e in items[:1]:
+                for e in self._issuers(st, lo, lo + verb)[:1]:
                     self.b.fact("issued", e, doc, ev)
+
+    def _issuers(self, st: Sent, lo: int, at: int) -> list[Entity]:
+        """Who issues a document by the verb at `at`: the unit before it in the clause; else whom a
+        launch would have there (会议发布了《…》: the joint meeting; A…，并印发《…》: A); else, when the
+        verb begins its clause, who launched by the verb of the clause before (会议启动“X”，发布了《…》)."""
+        items = self.orgs_in(st, lo, at)
+        if items:
+            return [e for _, e in items]
+        found = self._launchers(st, lo, at)
+        if found or lo == 0 or st.text[lo:at].strip():
+            return found
+        before = clause_start(st.text, lo - 1, "，。；：")
+        verb = self.w.launch_re.search(st.text, before, lo - 1)
+        return self._launchers(st, before, verb.start()) if verb else []
 
     # -- presenting ------------------------------------------------------------------------------------
 
