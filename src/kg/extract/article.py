@@ -27,6 +27,11 @@ HEADER = re.compile(
 
 
 @cache
+def _recipients_re() -> re.Pattern:
+    return re.compile(data("names.yaml")["recipients_frame"])
+
+
+@cache
 def _boilerplate_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, data("relations.yaml")["boilerplate"])))
 
@@ -462,6 +467,8 @@ class Article:
             st.posts = reader.read(st.text, st.tokens, st.mentions, st.s.start, local, st.ref)
             for p in st.posts:
                 self.person(p.person, st, p.person_span[0])
+            for name, at in self._recipients(st, reader):
+                self.person(name, st, at)
         for byline in self.doc.bylines:
             if byline.name and len(byline.name) <= 4:
                 self.people.setdefault(byline.name, self.b.person(byline.name))
@@ -481,6 +488,22 @@ class Article:
                     if len(cands) == 1 and not any(a <= t.start - 1 < a + len(n) for n, a in found):
                         found.append((cands[0], t.start - 1))
             st.people = sorted(set(found), key=lambda x: x[1])
+
+    def _recipients(self, st: Sent, reader: ChainReader) -> list[tuple[str, int]]:
+        """People with no title whom a certificate is given to (为甲、乙颁发聘书): every item of
+        the list must be a whole name with a known surname, or none is taken."""
+        out: list[tuple[str, int]] = []
+        for m in _recipients_re().finditer(st.text):
+            at, found = m.start(1), []
+            for item in m.group(1).split("、"):
+                name = self.names.at(st.text, at, strict=True)
+                if name != item or not reader._name_ok(st.text, at, name):
+                    found = []
+                    break
+                found.append((name, at))
+                at += len(name) + 1
+            out += found
+        return out
 
     def person(self, name: str, st: Sent, at: int) -> Entity:
         ent = self.people.get(name)
