@@ -898,3 +898,14 @@ def test_people_with_no_title_who_receive_a_certificate():
     x = extract(ingest_text(text, "t", "t.txt"))
     people = {e.name for e in x.entities.values() if e.type == "Person"}
     assert people == {"卜暖阳", "袁晓川"}
+
+
+def test_attendance_verbs_and_a_launch_after_a_clause_about_the_meeting():
+    """应邀出席并讲话, 到场指导, 主持, 通报, 作交流发言: each attends; 会议听取了…汇报，并现场启动
+    “X”活动季: the meeting's joint meeting launches X."""
+    _, facts = read("zhuzhou_hetang_attendance.txt")
+    event = "荷塘区月塘街道荷韵同心党建联盟推进会"
+    present = {s for r, s, o, _ in facts if r == "attended" and o == event}
+    assert present == {"常照临", "詹向晚", "聂知微", "巫清和", "阙明远", "柴暮云"}
+    assert ("launched", "月塘街道荷韵同心党建联盟", "月塘邻里节活动季", None) in facts
+    assert ("witnessed", "常照临", "株洲市中心医院|株洲荷塘建设集团有限公司", None) in facts

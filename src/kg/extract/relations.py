@@ -138,7 +138,7 @@ LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为
 # a launch that is an event: 举行“X”行动启动仪式 (the one who holds it launches it)
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
-ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步)+")
+ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步|现场)+")
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]")  # 1. / 2、: an item of a numbered list
 DOCUMENT_TITLE = re.compile(r"《([^》]{2,80})》")
@@ -872,14 +872,17 @@ class Relations:
 
     def _meeting_speaks(self, text: str, lo: int, region: str) -> bool:
         """The subject of a launch is the meeting: the clause names nothing but the meeting
-        (会议现场发布了…) or begins after 会上, (会上，发布了…)."""
+        (会议现场发布了…), begins after 会上, (会上，发布了…), or goes on from a clause whose subject
+        is the meeting (会议听取了…汇报，并现场启动…)."""
         if not self.w.meeting_subject.fullmatch(region):
             return False
         before = text[clause_start(text, max(lo - 1, 0), "，。；：") : max(lo - 1, 0)]
+        said = self.w.meeting_subject.match(before)
         return (
             region.strip() != ""
             and region[:1] in "会本此仪活"
             or bool(before and self.w.meeting_subject.fullmatch(before) and before[:1] in "会本此仪活")
+            or bool(region.strip() and said and said.end() > 0 and before[:1] in "会本此")
         )
 
     def _launched_subject(self, st: Sent, spans, lo: int, verb: re.Match) -> tuple[list, list[Entity]]:
