@@ -909,3 +909,15 @@ def test_attendance_verbs_and_a_launch_after_a_clause_about_the_meeting():
     assert present == {"常照临", "詹向晚", "聂知微", "巫清和", "阙明远", "柴暮云"}
     assert ("launched", "月塘街道荷韵同心党建联盟", "月塘邻里节活动季", None) in facts
     assert ("witnessed", "常照临", "株洲市中心医院|株洲荷塘建设集团有限公司", None) in facts
+
+
+def test_members_listed_after_the_joining_verb_and_certified_without_a_giver():
+    """新加入的单位有A、B和C; 会上还为A颁发了成员单位证书 (no one named who gives: a member still)."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "府山街道古城红党建联盟"}
+    assert members == {
+        "绍兴古越龙山文旅发展有限公司",
+        "浙江越州律师事务所",
+        "绍兴市越城区府山小学",
+        "绍兴鉴湖物流有限公司",
+    }

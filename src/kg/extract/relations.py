@@ -80,6 +80,8 @@ ITEM_NUMBER = re.compile(
 MAX_CELLS = 6  # cells in a row of a table without a unit (序号, 联系人, a name …) before the list ends
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
+# the list right after a joining verb: 新加入的单位有A、B和C; 加入的成员单位为：A、B
+JOINED_LIST = re.compile(r"的(?:新?成员)?单位(?:有|为|是|包括|分别是|分别为)[：:]?")
 # the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
 MADE_OF = re.compile(
     r"由([^。；]{4,400}?)(?:等[\d一二三四五六七八九十两]+[家个][^，。；、]{0,10})?(?:共同)?(?:发起成立|组成|发起组建|组建|构成)"
@@ -480,6 +482,8 @@ class Relations:
                 ents = self._units(self.orgs_in(st, m.end(), hi))
             elif word in self.rel["member_verbs"] and LIST_AFTER.match(text, hi):
                 ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
+            elif word in self.rel["member_verbs"] and JOINED_LIST.match(text, m.end()):
+                ents = self._listed_after(st, JOINED_LIST.match(text, m.end()).end())
             elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
                 ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
             elif word in self.rel["member_nouns"] and self._mention_at(st, m.end()):
@@ -1016,7 +1020,8 @@ class Relations:
         givers = self.people_in(st, glo, wei)
         if not givers and glo > 0 and CONTINUED.match(text, glo):  # 甲宣读…，并为A颁奖: 甲
             givers = self.people_in(st, clause_start(text, glo - 1, "，。；："), glo)[:1]
-        if not givers:
+        if not givers:  # 会上为A颁发了成员单位证书: no giver, but a member all the same
+            self._plaque_members(st, at, [e for _, e in self.orgs_in(st, wei, at)])
             return
         recipients: list[Entity] = self.people_in(st, wei, at)
         recipients += [e for _, e in self.orgs_in(st, wei, at) if e.type != "JointMeeting"]
