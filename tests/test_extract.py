@@ -921,3 +921,10 @@ def test_members_listed_after_the_joining_verb_and_certified_without_a_giver():
         "绍兴市越城区府山小学",
         "绍兴鉴湖物流有限公司",
     }
+
+
+def test_committees_listed_by_their_full_names():
+    """下设A专委会、B专委会和C专委会: three committees, none named twice (A专委会专委会)."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"党建引领专委会", "古城保护专委会", "民生服务专委会"}

@@ -42,7 +42,11 @@ def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
         items[0] = first[lead:]
         if m.group(2) and not lead and len(items[0]) > 4:
             items[0] = items[0][-4:]
-        out += [i for i in items if 2 <= len(i) <= 10 and not re.search(r"[\dA-Za-z+]", i)]
+        out += [
+            i
+            for i in items  # (a full name in the list, A专委会、B专委会, is a mention of its own)
+            if 2 <= len(i) <= 10 and not re.search(r"[\dA-Za-z+]", i) and not i.endswith(heads)
+        ]
     return out
 
 
