@@ -928,3 +928,10 @@ def test_committees_listed_by_their_full_names():
     _, facts = read("shaoxing_yuecheng_joiners.txt")
     committees = {o for r, s, o, _ in facts if r == "has_committee"}
     assert committees == {"党建引领专委会", "古城保护专委会", "民生服务专委会"}
+
+
+def test_a_project_that_starts_at_the_meeting():
+    """会上，“X”共建项目正式启动: the meeting's joint meeting launched it (正式 ends the name)."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert launched == {("府山街道古城红党建联盟", "府山古城夜巡共建项目")}

@@ -902,8 +902,8 @@ class Relations:
                 return [span], self._launchers(st, lo, span[0])
             if self.w.passive_gap.fullmatch(text, span[1], at):
                 by = self.w.launched_by.search(text, lo, span[0] + 1)
-                if by is None and span[0] == lo:  # …，“X”品牌同步发布: who, the clause does not say
-                    return [span], []
+                if by is None and span[0] == lo:  # 会上，“X”项目正式启动: the meeting's, if it speaks
+                    return [span], self._launchers(st, lo, span[0])
             else:
                 by = self.w.launched_after.fullmatch(text, span[1], at)
             if by is not None:
