@@ -935,3 +935,18 @@ def test_a_project_that_starts_at_the_meeting():
     _, facts = read("shaoxing_yuecheng_joiners.txt")
     launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
     assert launched == {("府山街道古城红党建联盟", "府山古城夜巡共建项目")}
+
+
+def test_pairs_in_clauses_of_their_own_before_one_signing_and_pairs_made_as_duizi():
+    """A同B，C同D，分别签订了共建协议: a pair per clause; A、B分别同C、D结成对子: pair by pair."""
+    _, facts = read("tangshan_lubei_pair_clauses.txt")
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert pairs == {
+        frozenset(p)
+        for p in [
+            ("唐山冀东水泥装备有限公司党支部", "龙泉社区党委"),
+            ("唐山市路北区龙东小学党支部", "东新社区党委"),
+            ("唐山陶瓷文化产业园管理有限公司党支部", "西山道社区党委"),
+            ("河北唐澜律师事务所党支部", "缸窑社区党委"),
+        ]
+    }

@@ -145,6 +145,7 @@ LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
 ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步|现场)+")
+ADVERBS_ONLY = re.compile(r"(?:逐一|一一|分别|共同|现场|也|还|均|都)*")  # what may stand before a verb
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]")  # 1. / 2、: an item of a numbered list
 DOCUMENT_TITLE = re.compile(r"《([^》]{2,80})》")
@@ -352,6 +353,8 @@ class Relations:
                 items = [subject, *items]
         if not items and both:
             pairs = self._represented_pair(st, clause_start(text, at, "，。；：,;:"), at)
+        elif not items and ADVERBS_ONLY.fullmatch(region) and lo > 0:
+            pairs = self._pair_clauses(st, lo)  # A同B，C同D，分别签订了共建协议
         elif len(items) < 2:
             return False
         else:
@@ -375,6 +378,24 @@ class Relations:
             for x, y in pairs:
                 self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
         return True
+
+    def _pair_clauses(self, st: Sent, lo: int) -> list[tuple[Entity, Entity]]:
+        """The pairs of the clauses right before `lo` that are each nothing but A与B (A同B, A和B)."""
+        text, pairs, end = st.text, [], lo - 1
+        while end > 0:
+            start = clause_start(text, end, "，；,;")
+            items = self.orgs_in(st, start, end)
+            if len(items) != 2:
+                break
+            (m1, a), (m2, b) = items
+            sep = text[m1.end - st.s.start : m2.start - st.s.start]
+            if m1.start - st.s.start != start or m2.end - st.s.start != end:
+                break
+            if not self.w.pairing_re.fullmatch(sep):
+                break
+            pairs.insert(0, (a, b))
+            end = start - 1
+        return pairs
 
     def _represented_pair(self, st: Sent, lo: int, at: int) -> list[tuple[Entity, Entity]]:
         """A党委书记甲、B党支部书记乙代表双方签订: the two bodies the signers' chains name."""
