@@ -950,3 +950,16 @@ def test_pairs_in_clauses_of_their_own_before_one_signing_and_pairs_made_as_duiz
             ("河北唐澜律师事务所党支部", "缸窑社区党委"),
         ]
     }
+
+
+def test_applications_granted_in_the_clause_and_members_added_after_the_member_noun():
+    """Traditional: A、B現場遞交入盟申請書並獲批准 (granted: members); 成員單位新增A和B; C也提交了
+    入盟申請，待下次會議審議 (asked only: no member)."""
+    _, facts = read("baotou_kundulun_trad.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "友谊街道钢城同心党建联盟"}
+    assert members == {
+        "包头钢城物流有限公司",
+        "内蒙古北疆律师事务所",
+        "包头市昆都仑区友谊小学",
+        "包头青山医药连锁有限公司",
+    }

@@ -68,9 +68,10 @@ COUNT_GAP = re.compile(
 )
 # units that found a joint meeting named after the verb: A、B等6家单位共同发起成立“X”联盟
 FOUNDED = re.compile(r"(?:共同|联合)发起(?:成立|组建)")
-# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…; 成员单位涵盖A、B…
+# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…; 成员单位涵盖A、B…;
+# 成员单位新增A和B
 MEMBERS_LISTED = re.compile(
-    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|涵盖|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
+    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|涵盖|新增|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
 )
 # a member word that announces a list in the lines below: 新加入的成员单位名单如下：
 LIST_BELOW = re.compile(r"[^，。；]{0,8}?(?:名单|名录)?(?:如下|分别是|分别为|包括|有|为)?[：:]$")
@@ -550,9 +551,13 @@ class Relations:
             self._joined(ents)
 
     def _pending(self, st: Sent, lo: int, hi: int, pending) -> bool:
-        """A joining the clause only asks for (A申请入盟，会议决定暂缓审议), unless the sentence goes
-        on to make it happen (…递交入盟申请书，正式加入联盟; …申请加入，甲为两家新成员单位授牌)."""
-        return any(w in st.text[lo:hi] for w in pending) and not self.w.member_re.search(st.text, hi)
+        """A joining the clause only asks for (A申请入盟，会议决定暂缓审议), unless the clause grants
+        it (…递交入盟申请书并获批准) or the sentence goes on to make it happen (…递交入盟申请书，
+        正式加入联盟; …申请加入，甲为两家新成员单位授牌)."""
+        clause = st.text[lo:hi]
+        if any(w in clause for w in self.rel["member_confirmed"]):  # 递交入盟申请书并获批准
+            return False
+        return any(w in clause for w in pending) and not self.w.member_re.search(st.text, hi)
 
     def _joined(self, units: list[Entity]) -> None:
         """Remember the units a sentence made members: the last list, and all members so far in
