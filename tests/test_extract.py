@@ -963,3 +963,18 @@ def test_applications_granted_in_the_clause_and_members_added_after_the_member_n
         "包头市昆都仑区友谊小学",
         "包头青山医药连锁有限公司",
     }
+
+
+def test_projects_launched_by_partners():
+    """A联合B推出“X”; A与B共同发起“Y”; A携手B、C启动“Z”: every unit named launches it."""
+    _, facts = read("yichang_xiling_colaunch.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert launched == {
+        ("云集街道峡江红党建联盟", "江岸红色课堂研学项目"),
+        ("宜昌峡江文化旅游发展有限公司", "江岸红色课堂研学项目"),
+        ("湖北三峡律师事务所", "法护健康志愿服务行动"),
+        ("宜昌市西陵区云集社区卫生服务中心", "法护健康志愿服务行动"),
+        ("中共宜昌市西陵区云集街道工作委员会", "峡江之夜商圈服务计划"),
+        ("宜昌长江航运有限公司", "峡江之夜商圈服务计划"),
+        ("宜昌夷陵百货有限公司", "峡江之夜商圈服务计划"),
+    }

@@ -146,6 +146,7 @@ LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
 ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步|现场)+")
+PARTNERS_END = re.compile(r"(?:共同|联合|一起|一同|正式|现场|同步)*")  # A与B共同发起: after B
 ADVERBS_ONLY = re.compile(r"(?:逐一|一一|分别|共同|现场|也|还|均|都)*")  # what may stand before a verb
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]")  # 1. / 2、: an item of a numbered list
@@ -895,7 +896,7 @@ class Relations:
         joined = re.split("联合|携手|会同|共同|与", region)[0]
         items = self.orgs_in(st, lo, lo + len(joined))
         if items:
-            return [items[0][1]]
+            return [items[0][1], *self._partners(st, lo + len(joined), at)]
         jm = self.a.resolver.jm
         if jm is not None and self._meeting_speaks(st.text, lo, region):
             return [self.a.org_ref(st, jm)]  # 会上，发布了“X”项目: the joint meeting's launch
@@ -903,6 +904,16 @@ class Relations:
             subject = self._clause_subject(st, lo)
             return [subject[1]] if subject is not None else []
         return []
+
+    def _partners(self, st: Sent, at: int, verb: int) -> list[Entity]:
+        """A联合B推出, A与B、C共同发起: the units after the joining word at `at` launch too, when
+        they stand right after it and nothing but 共同/联合 … comes between them and the verb."""
+        word = re.match("联合|携手|会同|与", st.text[at:verb])
+        items = self.orgs_in(st, at + len(word.group(0)), verb) if word else []
+        if not items or items[0][0].start - st.s.start != at + len(word.group(0)):
+            return []
+        tail = st.text[items[-1][0].end - st.s.start : verb]
+        return [e for _, e in items] if PARTNERS_END.fullmatch(tail) else []
 
     def _meeting_speaks(self, text: str, lo: int, region: str) -> bool:
         """The subject of a launch is the meeting: the clause names nothing but the meeting
