@@ -978,3 +978,11 @@ def test_projects_launched_by_partners():
         ("宜昌长江航运有限公司", "峡江之夜商圈服务计划"),
         ("宜昌夷陵百货有限公司", "峡江之夜商圈服务计划"),
     }
+
+
+def test_chair_taken_over_from_a_hand():
+    """A公司总经理甲从乙手中接过轮值主席单位牌匾: A is the chair (and 标志着 ends the alliance's name
+    after it)."""
+    _, facts = read("liuzhou_chengzhong_handover.txt")
+    jm = "公园街道柳江红党建联盟"
+    assert {(s, o) for r, s, o, _ in facts if r == "rotating_chair"} == {("广西柳岸文化传媒有限公司", jm)}

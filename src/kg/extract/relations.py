@@ -146,6 +146,7 @@ LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
 ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步|现场)+")
+HANDED_OVER = re.compile(r"接过|接任|接棒")  # the chain before it takes the chair
 PARTNERS_END = re.compile(r"(?:共同|联合|一起|一同|正式|现场|同步)*")  # A与B共同发起: after B
 ADVERBS_ONLY = re.compile(r"(?:逐一|一一|分别|共同|现场|也|还|均|都)*")  # what may stand before a verb
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
@@ -733,6 +734,8 @@ class Relations:
             items = [e for _, e in self.orgs_in(st, lo, hi) if e.type != "JointMeeting"]
             if not items and self._chain_at(st, at + len(word)):  # 轮值主席单位A医院党总支书记甲: A
                 items = self._chains_units(st, at + len(word))[:1]
+            if not items and self._chain_at(st, lo) and HANDED_OVER.search(text, lo, at):
+                items = self._chains_units(st, lo)[:1]  # A公司总经理甲从乙手中接过轮值主席单位牌匾
             if (
                 not items
                 and hi < len(text)
