@@ -986,3 +986,10 @@ def test_chair_taken_over_from_a_hand():
     _, facts = read("liuzhou_chengzhong_handover.txt")
     jm = "公园街道柳江红党建联盟"
     assert {(s, o) for r, s, o, _ in facts if r == "rotating_chair"} == {("广西柳岸文化传媒有限公司", jm)}
+
+
+def test_a_second_award_in_the_clause_after():
+    """乙为A颁发…奖牌，为B颁发…证书: 乙 gives to both."""
+    _, facts = read("liuzhou_chengzhong_handover.txt")
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert given == {("龙照溪", "柳州龙城物流有限公司"), ("龙照溪", "广西柳江律师事务所")}

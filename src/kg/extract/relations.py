@@ -133,7 +133,7 @@ def _count(text: str) -> int:
 
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
 # a clause that goes on with the subject of the clause before: …，并为A颁奖
-CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)(?:为|向)")
+CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)?(?:为|向)")
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
