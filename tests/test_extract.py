@@ -993,3 +993,11 @@ def test_a_second_award_in_the_clause_after():
     _, facts = read("liuzhou_chengzhong_handover.txt")
     given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
     assert given == {("龙照溪", "柳州龙城物流有限公司"), ("龙照溪", "广西柳江律师事务所")}
+
+
+def test_committees_listed_after_a_generic_name_and_one_named_in_full():
+    """联盟专委会分别为：A专委会、B专委会、C专委会 (three; 联盟专委会 is none); 增设“X”专门委员会
+    (one committee, not also X专委会)."""
+    _, facts = read("quanzhou_licheng_committees.txt")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"文旅融合专委会", "古城治理专委会", "民生服务专委会", "青年先锋专门委员会"}

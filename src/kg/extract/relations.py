@@ -768,12 +768,16 @@ class Relations:
             return
         jm_ent = self.a.org_ref(st, jm)
         ev = self.ev(st, "jm.committees", 0.85)
-        names = [item + "专委会" for item in elliptical(st.text, ("专委会", "专门委员会"))]
-        for mm in st.mentions:
-            ref = st.ref(mm)
-            if ref is not None and ref.type == "Committee" and not NUMBERED.search(ref.name):
-                names.append(ref.name)
-        for name in names:
+        heads = tuple(self.rel["committee_words"])
+        full = [
+            ref.name
+            for mm in st.mentions
+            if (ref := st.ref(mm)) is not None and ref.type == "Committee" and not NUMBERED.search(ref.name)
+        ]
+        full = [n for n in full if n not in self.rel["committee_not_names"]]  # 联盟专委会分别为…
+        # (“X”专门委员会 is one committee: its elliptical reading X专委会 is not another)
+        names = [i + "专委会" for i in elliptical(st.text, heads) if not any(i + h in full for h in heads)]
+        for name in names + full:
             ent = self.a.org_ref(st, self.a.resolver._committee(name))
             self.b.fact("has_committee", jm_ent, ent, ev)
 
