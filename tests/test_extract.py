@@ -1001,3 +1001,10 @@ def test_committees_listed_after_a_generic_name_and_one_named_in_full():
     _, facts = read("quanzhou_licheng_committees.txt")
     committees = {o for r, s, o, _ in facts if r == "has_committee"}
     assert committees == {"文旅融合专委会", "古城治理专委会", "民生服务专委会", "青年先锋专门委员会"}
+
+
+def test_projects_of_a_list_the_meeting_published():
+    """会议还发布了…项目清单，涵盖“X”“Y”等8个项目: the joint meeting launched X and Y."""
+    _, facts = read("zhuzhou_hetang_attendance.txt")
+    launched = {o for r, s, o, _ in facts if r == "launched" and s == "月塘街道荷韵同心党建联盟"}
+    assert {"荷塘书香", "银龄食堂"} <= launched

@@ -141,7 +141,7 @@ COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家大]"
 QUOTED = re.compile("[“「『《]")
 OPEN_QUOTE = re.compile("[“「『]")
 # the clause after a launch that lists what was launched: …发布了项目清单，包括“X”、“Y”
-LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为|即|有)[：:]?")
+LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|涵盖|分别是|分别为|即|有)[：:]?")
 # a launch that is an event: 举行“X”行动启动仪式 (the one who holds it launches it)
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
