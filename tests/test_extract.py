@@ -912,7 +912,8 @@ def test_attendance_verbs_and_a_launch_after_a_clause_about_the_meeting():
 
 
 def test_members_listed_after_the_joining_verb_and_certified_without_a_giver():
-    """新加入的单位有A、B和C; 会上还为A颁发了成员单位证书 (no one named who gives: a member still)."""
+    """新加入的单位有A、B和C; 会上还为A颁发了成员单位证书 (no one named who gives: a member still);
+    新入盟单位为A和B."""
     _, facts = read("shaoxing_yuecheng_joiners.txt")
     members = {s for r, s, o, _ in facts if r == "member_of" and o == "府山街道古城红党建联盟"}
     assert members == {
@@ -920,6 +921,8 @@ def test_members_listed_after_the_joining_verb_and_certified_without_a_giver():
         "浙江越州律师事务所",
         "绍兴市越城区府山小学",
         "绍兴鉴湖物流有限公司",
+        "绍兴黄酒小镇运营有限公司",
+        "绍兴市越城区塔山社区卫生服务中心",
     }
 
 

@@ -85,8 +85,8 @@ ITEM_NUMBER = re.compile(
 MAX_CELLS = 6  # cells in a row of a table without a unit (序号, 联系人, a name …) before the list ends
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
-# the list right after a joining verb: 新加入的单位有A、B和C; 加入的成员单位为：A、B
-JOINED_LIST = re.compile(r"的(?:新?成员)?单位(?:有|为|是|包括|分别是|分别为)[：:]?")
+# the list right after a joining verb: 新加入的单位有A、B和C; 加入的成员单位为：A、B; 新入盟单位为A
+JOINED_LIST = re.compile(r"的?(?:新?成员)?单位(?:有|为|是|包括|分别是|分别为)[：:]?")
 # the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
 MADE_OF = re.compile(
     r"由([^。；]{4,400}?)(?:等[\d一二三四五六七八九十两]+[家个][^，。；、]{0,10})?(?:共同)?(?:发起成立|组成|发起组建|组建|构成)"
