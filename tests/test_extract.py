@@ -889,11 +889,12 @@ def test_documents_issued_by_a_subject_the_clause_leaves_out():
 
 
 def test_people_with_no_title_who_receive_a_certificate():
-    """甲为乙、丙颁发…聘书: 乙 and 丙 are people (every item a whole name with a known surname);
-    为社区颁发证书, 为辖区企业颁发奖杯 name no one."""
+    """甲为乙、丙颁发…聘书 and 为新任兼职委员乙、丙颁发聘书: 乙 and 丙 are people (every item a
+    whole name with a known surname); 为社区颁发证书, 为辖区企业颁发奖杯 name no one."""
     _, facts = read("yantai_zhifu_lists.txt")
     given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
     assert {("卜暖阳", "栾晓川"), ("卜暖阳", "邵听雨")} <= given
+    assert {("尹溯川", "苗望帆"), ("尹溯川", "包听澜")} <= given  # 为新任兼职委员甲、乙颁发聘书
     text = "向阳街道党工委书记卜暖阳为社区颁发证书，为辖区企业颁发奖杯，为袁晓川颁发聘书。"
     x = extract(ingest_text(text, "t", "t.txt"))
     people = {e.name for e in x.entities.values() if e.type == "Person"}

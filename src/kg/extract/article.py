@@ -15,7 +15,7 @@ from functools import cache
 from ..model import Document, Entity
 from . import dates
 from .builder import Builder
-from .lexicon import PLACE, Token, data, lexicon
+from .lexicon import PLACE, TITLE, Token, data, lexicon
 from .orgs import ABBREVIATION, Mention, OrgRef, Resolver, is_generic_name, mentions
 from .people import ChainReader, Names, Post, post_target
 from .places import AdminPath, Context, choose_division, city_of, most_common
@@ -490,12 +490,19 @@ class Article:
             st.people = sorted(set(found), key=lambda x: x[1])
 
     def _recipients(self, st: Sent, reader: ChainReader) -> list[tuple[str, int]]:
-        """People with no title whom a certificate is given to (为甲、乙颁发聘书): every item of
-        the list must be a whole name with a known surname, or none is taken."""
+        """People with no title whom a certificate is given to (为甲、乙颁发聘书; 为新任兼职委员甲、
+        乙颁发聘书): every item of the list must be a whole name with a known surname, or none is
+        taken."""
         out: list[tuple[str, int]] = []
+        title_ends = {tok.end for tok in st.tokens if tok.kind == TITLE}
         for m in _recipients_re().finditer(st.text):
             at, found = m.start(1), []
-            for item in m.group(1).split("、"):
+            items = m.group(1).split("、")
+            for n in (2, 3):  # 为新任兼职委员甲、乙颁发聘书: the first name after a title
+                if len(items[0]) > n and at + len(items[0]) - n in title_ends:
+                    at, items[0] = at + len(items[0]) - n, items[0][-n:]
+                    break
+            for item in items:
                 name = self.names.at(st.text, at, strict=True)
                 if name != item or not reader._name_ok(st.text, at, name):
                     found = []
