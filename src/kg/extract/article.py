@@ -27,8 +27,8 @@ HEADER = re.compile(
 
 
 @cache
-def _recipients_re() -> re.Pattern:
-    return re.compile(data("names.yaml")["recipients_frame"])
+def _untitled_frames() -> list[re.Pattern]:
+    return [re.compile(f) for f in data("names.yaml")["untitled_name_frames"]]
 
 
 @cache
@@ -467,7 +467,7 @@ class Article:
             st.posts = reader.read(st.text, st.tokens, st.mentions, st.s.start, local, st.ref)
             for p in st.posts:
                 self.person(p.person, st, p.person_span[0])
-            for name, at in self._recipients(st, reader):
+            for name, at in self._untitled(st, reader):
                 self.person(name, st, at)
         for byline in self.doc.bylines:
             if byline.name and len(byline.name) <= 4:
@@ -489,13 +489,13 @@ class Article:
                         found.append((cands[0], t.start - 1))
             st.people = sorted(set(found), key=lambda x: x[1])
 
-    def _recipients(self, st: Sent, reader: ChainReader) -> list[tuple[str, int]]:
-        """People with no title whom a certificate is given to (为甲、乙颁发聘书; 为新任兼职委员甲、
-        乙颁发聘书): every item of the list must be a whole name with a known surname, or none is
-        taken."""
+    def _untitled(self, st: Sent, reader: ChainReader) -> list[tuple[str, int]]:
+        """People with no title whom a certificate is given to or a list verb appoints (为甲、乙
+        颁发聘书; 为新任兼职委员甲、乙颁发聘书; 聘请甲、乙为兼职委员): every item of the list must
+        be a whole name with a known surname, or none is taken."""
         out: list[tuple[str, int]] = []
         title_ends = {tok.end for tok in st.tokens if tok.kind == TITLE}
-        for m in _recipients_re().finditer(st.text):
+        for m in (m for frame in _untitled_frames() for m in frame.finditer(st.text)):
             at, found = m.start(1), []
             items = m.group(1).split("、")
             for n in (2, 3):  # 为新任兼职委员甲、乙颁发聘书: the first name after a title

@@ -222,8 +222,8 @@ class Relations:
             self.committees(st)
             self.projects(st)
             self.documents(st)
+            self.appointments(st)  # (before presenting: 聘请甲、乙为…委员，丙为2名委员颁发聘书)
             self.presenting(st)
-            self.appointments(st)
             self.located(st)
 
     def _worth_reading(self, st: Sent) -> bool:
