@@ -1023,3 +1023,10 @@ def test_people_appointed_by_a_list_verb_and_given_their_letters_by_count():
     assert ("holds_post", "莫听松", jm, "兼职委员") in facts
     assert ("presented_to", "龙照溪", "覃晓岚", None) in facts
     assert ("presented_to", "龙照溪", "莫听松", None) in facts
+
+
+def test_chair_named_after_a_colon():
+    """联盟本年度轮值主席单位：A。"""
+    _, facts = read("quanzhou_licheng_committees.txt")
+    chairs = {(s, o) for r, s, o, _ in facts if r == "rotating_chair"}
+    assert chairs == {("泉州刺桐文旅集团有限公司", "开元街道刺桐红党建联盟")}

@@ -739,8 +739,12 @@ class Relations:
             if (
                 not items
                 and hi < len(text)
-                and (text[lo:at].lstrip().startswith("作为") or BY_WHOM.match(text, hi + 1))
-            ):  # 作为轮值主席单位，A…; 产生了轮值主席单位，由A担任
+                and (
+                    text[lo:at].lstrip().startswith("作为")
+                    or BY_WHOM.match(text, hi + 1)
+                    or (text[hi] in "：:" and hi == at + len(word))
+                )
+            ):  # 作为轮值主席单位，A…; 产生了轮值主席单位，由A担任; 轮值主席单位：A
                 nlo, nhi = self.clause(st, hi + 1)
                 items = [e for _, e in self.orgs_in(st, nlo, nhi) if e.type != "JointMeeting"][:1]
             for e in items:
