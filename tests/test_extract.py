@@ -1030,3 +1030,11 @@ def test_chair_named_after_a_colon():
     _, facts = read("quanzhou_licheng_committees.txt")
     chairs = {(s, o) for r, s, o, _ in facts if r == "rotating_chair"}
     assert chairs == {("泉州刺桐文旅集团有限公司", "开元街道刺桐红党建联盟")}
+
+
+def test_a_pairing_partner_named_by_the_noun_is_no_member():
+    """A的结对共建单位为B: A and B co-build; B is no member of the alliance by that."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    assert ("co_builds_with", "塔山社区党委", "浙江越州律师事务所党支部", None) in facts
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert "浙江越州律师事务所党支部" not in members

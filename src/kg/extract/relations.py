@@ -146,6 +146,7 @@ LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|涵盖|分别是|�
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
 ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步|现场)+")
+PARTNER_OF = re.compile(r"的(?:结对)?共建(?:单位|对象)(?:为|是)[：:]?")  # A的结对共建单位为B
 HANDED_OVER = re.compile(r"接过|接任|接棒")  # the chain before it takes the chair
 PARTNERS_END = re.compile(r"(?:共同|联合|一起|一同|正式|现场|同步)*")  # A与B共同发起: after B
 ADVERBS_ONLY = re.compile(r"(?:逐一|一一|分别|共同|现场|也|还|均|都)*")  # what may stand before a verb
@@ -297,6 +298,8 @@ class Relations:
         and the pairs a list gives after a signing whose sides the sentence leaves unnamed
         (…与驻区单位党组织逐一签约。A——B；C——D)."""
         text = st.text
+        if self._partners_named(st):
+            return
         if any(w in text for w in self.rel["cobuild_context"]):
             verbs = list(self.w.cobuild_re.finditer(text))
             if [m for m in verbs if self._signing(st, m.start(), m.group(0))]:  # every signing of it
@@ -308,6 +311,20 @@ class Relations:
                 return
         if self.unnamed_signing is not None and self.i - self.unnamed_signing[0] <= 12:
             self._pair_line(st)
+
+    def _partners_named(self, st: Sent) -> bool:
+        """A的结对共建单位为B、C: A pairs with each of them."""
+        m = PARTNER_OF.search(st.text)
+        if m is None:
+            return False
+        left = self.orgs_in(st, clause_start(st.text, m.start()), m.start())
+        right = self._units(self.orgs_in(st, m.end(), self.clause(st, m.end())[1]))
+        if not left or not right:
+            return False
+        ev = self.ev(st, "cobuild.partner", 0.8)
+        for unit in right:
+            self.b.fact("co_builds_with", left[-1][1], unit, ev, date=self.date_of(st))
+        return True
 
     def _pair_anaphor_signing(self, st: Sent) -> bool:
         """在X的见证下，甲与乙代表双方签订…: the signing of the pair just named; its witnesses."""
@@ -500,6 +517,8 @@ class Relations:
             lo, hi = self.clause(st, m.start())
             if "赋能" in text[m.start() : m.end() + 2] or self._pending(st, lo, hi, pending):
                 continue
+            if text.endswith(tuple(self.rel["member_noun_not_after"]), 0, m.start()):
+                continue  # A的结对共建单位: a partner, not a member
             if HEADS.match(text, m.end()):  # …书记乙等成员单位负责人; A、B等成员单位负责人
                 ents = self._heads_units(st, m.start()) or self._listed_before(st, lo, m)
             elif word in self.rel["member_nouns"] and self._chain_at(st, m.end()):
