@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .lexicon import BOUND, CHAR, CONJ, DIGIT, ORG, PLACE, PUNCT, QUOTE, TITLE, Token, lexicon
 from .places import AdminPath, Context, choose_division, is_zone, zone_division
@@ -281,11 +281,15 @@ class Parts:
 
     path: AdminPath
     rest_tokens: list[Token]  # after the path
+    _rest: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def rest(self) -> str:
-        """The name after its places (read once: the resolver asks for it again and again)."""
-        return strip_quotes("".join([t.text for t in self.rest_tokens]))
+        """The name after its places (read once: the resolver asks for it again and again; not a
+        functools.cached_property, whose lock costs more than the join on Python 3.11)."""
+        if self._rest is None:
+            self._rest = strip_quotes("".join([t.text for t in self.rest_tokens]))
+        return self._rest
 
 
 def read_path(tokens: list[Token], hints) -> Parts:
