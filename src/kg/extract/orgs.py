@@ -353,9 +353,10 @@ def _zone_end(tokens: list[Token], i: int) -> int:
     """End of a development zone's name that starts at i: a city's short name or name characters,
     then a zone word (苏州|工业园区, 滨江|高新区), or i."""
     n = 0
+    zone_words = lexicon().zone_words
     for j in range(i, min(len(tokens), i + 6)):
         t = tokens[j]
-        if t.kind == ORG and t.text in lexicon().zone_words:
+        if t.kind == ORG and t.text in zone_words:
             return j + 1 if n >= 2 else i
         if t.kind not in (CHAR, PLACE):
             return i
