@@ -15,7 +15,7 @@ from functools import cache
 from ..model import Document, Entity
 from . import dates
 from .builder import Builder
-from .lexicon import PLACE, TITLE, Token, data, lexicon
+from .lexicon import PLACE, TITLE, Division, Token, data, lexicon
 from .orgs import ABBREVIATION, Mention, OrgRef, Resolver, is_generic_name, mentions
 from .people import ChainReader, Names, Post, post_target
 from .places import AdminPath, Context, choose_division, city_of, most_common
@@ -171,6 +171,7 @@ class Article:
         buildings: Counter = Counter()
         institutions: Counter = Counter()
         inst_words = tuple(self.lex.orgs["institution_words"])
+        chosen: dict[str, Division | None] = {}  # place name → the division it means
         for st in self.sents:
             for m in st.mentions:
                 if _quoted(self.doc.text, m.start, m.end):
@@ -196,7 +197,9 @@ class Article:
                     buildings[hit.group(1)] += 1
             for t in st.tokens:
                 if t.kind == PLACE and not t.word.short:
-                    div = choose_division(t.text, self.hints)
+                    if t.text not in chosen:  # (the hints are all counted: one choice per name)
+                        chosen[t.text] = choose_division(t.text, self.hints)
+                    div = chosen[t.text]
                     if div is not None and div.level == "county":
                         counties[div.code] += 1
         home = AdminPath()

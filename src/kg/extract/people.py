@@ -195,6 +195,9 @@ class ChainReader:
     ) -> list[Post]:
         """All posts of the sentence (text is the sentence; tokens and mentions are relative to it).
         `ref_of` is the article's reading of a mention (anaphors included)."""
+        titles = [tok for tok in tokens if tok.kind == TITLE]
+        if not titles:  # most sentences: no chain to read
+            return []
         self.ref_of = ref_of or (lambda m: self.resolver.resolve(m, local))
         by_end: dict[int, Mention] = {}
         for m in mentions:
@@ -209,9 +212,7 @@ class ChainReader:
         carried: OrgRef | None = None  # the unit of the last person's chain (书记A、副书记B)
         expect_from = 0  # where the next item must begin for the chain to go on
         pending_end = -1  # where the last title of the chain ends
-        for tok in tokens:
-            if tok.kind != TITLE:
-                continue
+        for tok in titles:
             marker = self._marker(text, tok.start)  # 党工委原副书记, 该公司新任总经理
             m = by_end.get(tok.start - len(marker))
             start = m.start - offset if m else tok.start - len(marker)

@@ -88,13 +88,17 @@ def _pattern() -> re.Pattern:
         relative.append(guard + re.escape(word))
     rel = "|".join(sorted(relative, key=len, reverse=True))
     year_words = alternation(w for w, s in cfg["relative"].items() if "years" in s)
+    # every branch begins with a digit or a relative word: the lookahead lets the scan pass
+    # any other character with one test instead of trying each branch there
+    first = re.escape("".join(sorted(set(CN_DIGITS + "十") | {w[0] for w in cfg["relative"]})))
     return re.compile(
-        rf"(?<!\d)(?P<ny>\d{{4}})\s*[-/.]\s*(?P<nm>\d{{1,2}})\s*[-/.]\s*(?P<nd>\d{{1,2}})(?!\d)"
+        rf"(?=[\d{first}])"
+        rf"(?:(?<!\d)(?P<ny>\d{{4}})\s*[-/.]\s*(?P<nm>\d{{1,2}})\s*[-/.]\s*(?P<nd>\d{{1,2}})(?!\d)"
         rf"|(?<![\d{CN_DIGITS}])(?P<y>{YEAR})\s*年(?:度)?(?:\s*(?P<m>{MONTH})\s*月(?:份)?(?:\s*(?P<d>{DAY})\s*[日号])?)?{part}"
         rf"|(?P<rel>{year_words})\s*(?P<rm>{MONTH})\s*月(?:份)?(?:\s*(?P<rd>{DAY})\s*[日号])?{part}"
         rf"|(?<![\d{CN_DIGITS}年])(?P<m2>{MONTH})\s*月(?:份)?(?:\s*(?P<d2>{DAY})\s*[日号])?{part}"
         rf"|(?<![\d.第月至到~\-—－])(?P<d3>3[01]|[12]\d|0?[1-9])\s*日(?![内游间制均])(?:{part})"
-        rf"|(?P<word>{rel}){part}"
+        rf"|(?P<word>{rel}){part})"
     )
 
 

@@ -46,12 +46,14 @@ def _date_label() -> re.Pattern:
 
 
 @cache
-def _source_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """来源：X (the value after a label) and X供稿 (the unit before one)."""
+def _source_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """来源：X (the value after a label), X供稿 (the unit before one) and a label alone (a fast
+    scan: the second pattern, tried at every character, is worth trying only when it is there)."""
     labels = alternation(data(RULES)["source_labels"])
     return (
         re.compile(rf"(?:{labels})\s*[{SEPARATOR}]\s*([^\s{SEPARATOR}（）()]{{2,30}})"),
         re.compile(rf"([{CJK}]{{2,20}}?)(?:{labels})(?:[\s）)]|$)"),
+        re.compile(labels),
     )
 
 
@@ -207,10 +209,10 @@ def _first_date(text: str) -> DateValue | None:
 
 def publisher(lines: list[tuple[int, str]], site: str = "") -> str:
     """The unit that published or supplied the article (来源：…, 供稿：…, …供稿), else the site."""
-    value, suffix = _source_patterns()
+    value, suffix, label = _source_patterns()
     candidates = lines[:HEADER_LINES] + lines[-TAIL_LINES:]
     for _, line in candidates:
-        m = value.search(line) or suffix.search(line)
+        m = value.search(line) or (label.search(line) and suffix.search(line))
         if m:
             return m.group(1)
     return site
