@@ -1038,3 +1038,16 @@ def test_a_pairing_partner_named_by_the_noun_is_no_member():
     assert ("co_builds_with", "塔山社区党委", "浙江越州律师事务所党支部", None) in facts
     members = {s for r, s, o, _ in facts if r == "member_of"}
     assert "浙江越州律师事务所党支部" not in members
+
+
+def test_projects_launched_by_the_assembly_at_a_ceremony_and_by_who_built_them():
+    """大会启动“X”行动; 会议期间还举行了“Y”项目启动仪式 (the joint meeting); A打造的“Z”品牌当天正式
+    发布 (A)."""
+    _, facts = read("jiaxing_nanhu_launch_ceremony.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    jm = "建设街道红船旁党建联盟"
+    assert launched == {
+        (jm, "百企联百户帮扶行动"),
+        (jm, "红船夜校项目"),
+        ("中共嘉兴市南湖区建设街道工作委员会", "船说理论宣讲品牌"),
+    }

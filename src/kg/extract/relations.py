@@ -955,7 +955,7 @@ class Relations:
         said = self.w.meeting_subject.match(before)
         return (
             region.strip() != ""
-            and region[:1] in "会本此仪活"
+            and region[:1] in "会本此仪活大"
             or bool(before and self.w.meeting_subject.fullmatch(before) and before[:1] in "会本此仪活")
             or bool(region.strip() and said and said.end() > 0 and before[:1] in "会本此")
         )
