@@ -942,7 +942,8 @@ def test_a_project_that_starts_at_the_meeting():
 
 
 def test_pairs_in_clauses_of_their_own_before_one_signing_and_pairs_made_as_duizi():
-    """A同B，C同D，分别签订了共建协议: a pair per clause; A、B分别同C、D结成对子: pair by pair."""
+    """A同B，C同D，分别签订了共建协议: a pair per clause; A、B分别同C、D结成对子: pair by pair;
+    A—B、C—D现场签约结对: a dash joins the two sides of a pair."""
     _, facts = read("tangshan_lubei_pair_clauses.txt")
     pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
     assert pairs == {
@@ -952,8 +953,18 @@ def test_pairs_in_clauses_of_their_own_before_one_signing_and_pairs_made_as_duiz
             ("唐山市路北区龙东小学党支部", "东新社区党委"),
             ("唐山陶瓷文化产业园管理有限公司党支部", "西山道社区党委"),
             ("河北唐澜律师事务所党支部", "缸窑社区党委"),
+            ("唐山市路北区文化馆党支部", "果园社区党委"),  # A—B、C—D现场签约结对
+            ("唐山凤凰山宾馆党支部", "乔屯社区党委"),
         ]
     }
+    # a side that is no unit the extractor knows (东岗文化站): the dash still pairs only its own two
+    text = "此外，东岗文化站党支部—果园社区党委、唐山凤凰山宾馆党支部—乔屯社区党委现场签约结对。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    names = {k: e.name for k, e in x.entities.items()}
+    pairs = {
+        frozenset((names[f.subject], names[f.object])) for f in x.facts if f.relation == "co_builds_with"
+    }
+    assert frozenset(("果园社区党委", "乔屯社区党委")) not in pairs
 
 
 def test_applications_granted_in_the_clause_and_members_added_after_the_member_noun():

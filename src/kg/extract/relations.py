@@ -460,6 +460,8 @@ class Relations:
                     cur = [e]
             groups.append(cur)
             return [(g[0], g[1]) for g in groups if len(g) == 2]
+        if len(pairing) == 1 and "—" in pairing[0] and len(ents) != 2:
+            return []  # A—B is one pair: a dash never joins one side to a list
         if len(pairing) == 1:
             k = next(i for i, s in enumerate(seps) if self.w.pairing_re.search(s))
             left, right = ents[: k + 1], ents[k + 1 :]
