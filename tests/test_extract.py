@@ -726,3 +726,339 @@ def test_members_in_a_table_and_in_numbered_items():
         "南通星湖商业管理有限公司",  # 1.A：负责…
         "南通市第一人民医院文峰分院",
     }
+
+
+def test_members_taken_in_chairs_handed_on_and_applicants_left_out():
+    """接收A、B为新成员单位 and A、B经审议后加入 make members; a unit that only applies (申请入盟,
+    表达了加入…的意向, and nothing after makes it join) is none; 接收/接替 end a name; 为新加入的4家
+    成员单位授牌 gives to the four units that joined, however many sentences named them."""
+    _, facts = read("luoyang_jianxi_alliance_grows.txt")
+    jm = "天津路街道牡丹同心党建联盟"
+    joined = {
+        "洛阳中洛重工机械有限公司",
+        "洛阳涧西百货商场有限公司",
+        "河南洛溪律师事务所",
+        "洛阳市涧西区天津路小学",
+    }
+    assert {s for r, s, o, _ in facts if r == "member_of" and o == jm} == joined
+    assert {o for r, s, o, _ in facts if r == "presented_to" and s == "柯映荷"} == joined
+    # A接替B担任新一届轮值主席单位: B was the chair before (a chair too, as in the gold of dev)
+    chairs = {s for r, s, o, _ in facts if r == "rotating_chair"}
+    assert chairs == {"洛阳市第三人民医院", "洛阳中洛重工机械有限公司"}
+    _, facts = read("dalian_zhongshan_louyu.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert "大连东港物流集团有限公司" in members
+    assert "大连星海湾酒店管理有限公司" not in members
+
+
+def test_committees_listed_as_quoted_names_side_by_side():
+    """下设“X”“Y”两个专委会: one committee per quoted name."""
+    _, facts = read("luoyang_jianxi_alliance_grows.txt")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"产业协同专委会", "文明实践专委会"}
+
+
+def test_pairs_in_the_forms_of_signing_news():
+    """建立结对共建关系, A同B、C同D分别结对, A、B两家单位分别与C、D签署, “手拉手”结成共建对子."""
+    _, facts = read("mianyang_fucheng_pairs.txt")
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert pairs == {
+        frozenset(p)
+        for p in [
+            ("四川涪江建设工程有限公司党支部", "金家林社区党委"),
+            ("绵阳市涪城区中医医院党总支", "石塘社区党委"),
+            ("绵阳科创园区管理有限公司党支部", "高水社区党委"),
+            ("四川科澜律师事务所党支部", "青龙社区党委"),
+            ("中共绵阳九洲电讯有限公司委员会", "园艺社区党委"),
+            ("绵阳市涪城区实验中学党总支", "沈家坝社区党委"),
+        ]
+    }
+
+
+def test_brands_platforms_and_services_launched_and_certificates_given():
+    """发布“X”品牌, 正式上线“X”平台, 同步推出“X”“Y”两项服务, 发起“X”项目; 为A、B颁发证书 and
+    向A党支部书记甲颁发聘书 (the person)."""
+    _, facts = read("ganzhou_zhanggong_launches.txt")
+    street = "中共赣州市章贡区赣江街道工作委员会"
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert {
+        (street, "江畔红区域化党建品牌"),
+        (street, "江畔e家线上服务平台"),
+        ("赣江街道", "宋城夜读"),
+        ("赣江街道", "郁孤台志愿岗"),
+        ("赣州章贡文化传媒有限公司", "古城记忆公益摄影项目"),
+    } <= launched
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert given == {
+        ("闵照川", "赣州章贡文化传媒有限公司"),
+        ("闵照川", "江西赣南律师事务所"),
+        ("甘凝霜", "钟叙白"),
+    }
+
+
+def test_members_added_by_xinzeng_and_pairs_made_by_jiewei():
+    """联盟新增A、B、C等3家成员单位 (新增 ends a name), A也成为联盟新成员; A同B结为共建对子."""
+    _, facts = read("changsha_yuelu_mixed_forms.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "橘子洲街道洲上红党建联盟"}
+    assert members == {
+        "湖南湘麓文化传播有限公司",
+        "长沙橘洲物业管理有限公司",
+        "湖南麓山律师事务所",
+        "长沙市岳麓区橘洲社区卫生服务中心",
+    }
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert frozenset(("橘洲社区党委", "湖南湘麓文化传播有限公司党支部")) in pairs
+
+
+def test_two_presentations_in_one_sentence():
+    """甲为A、B颁发牌匾，乙向C授予“X”称号: each giver with the recipients of their own clause."""
+    _, facts = read("changsha_yuelu_mixed_forms.txt")
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert given == {
+        ("文照影", "湖南湘麓文化传播有限公司"),
+        ("文照影", "长沙橘洲物业管理有限公司"),
+        ("蓝望春", "长沙市岳麓区橘洲社区卫生服务中心"),
+    }
+
+
+def test_a_project_launched_in_the_clause_after_by_the_same_launcher():
+    """会议正式启动“X”工程，“Y”服务品牌同步发布: Y, named without its launcher, is launched by X's."""
+    _, facts = read("changsha_yuelu_mixed_forms.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    jm = "橘子洲街道洲上红党建联盟"
+    assert launched == {(jm, "洲头微心愿圆梦工程"), (jm, "橘洲志愿汇服务品牌")}
+
+
+def test_members_covered_by_a_list_and_taken_in_passively():
+    """成员单位涵盖A、B、C等22家单位; 正式接纳A为第二十三家成员单位; A、B被吸纳为联合体成员."""
+    _, facts = read("yantai_zhifu_lists.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert members == {
+        "烟台港城置业有限公司",
+        "烟台毓璜顶医院",
+        "山东芝罘律师事务所",
+        "烟台海岸线文化传媒有限公司",
+        "烟台市芝罘区向阳小学",
+        "烟台渤海湾物流有限公司",
+    }
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert ("尹溯川", "烟台渤海湾物流有限公司") in given  # 甲、乙共同为A、B授牌
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert frozenset(("烟台渤海湾物流有限公司党支部", "朝阳社区党委")) in pairs  # A、B分别与C、D
+    assert frozenset(("烟台渤海湾物流有限公司党支部", "奇山社区党委")) not in pairs
+
+
+def test_projects_before_a_counted_head_and_launched_that_day():
+    """发布了“X”“Y”“Z”三大共建品牌 (the quoted names; 三大 ends them); “W”项目当天正式启动."""
+    _, facts = read("yantai_zhifu_lists.txt")
+    launched = {o for r, s, o, _ in facts if r == "launched"}
+    assert launched == {"向阳码头", "海风课堂", "银发驿站", "朝阳街夜市护航项目"}
+
+
+def test_committees_pointed_back_at_are_not_new_committees():
+    """成立“X”专委会、“Y”专委会、“Z”专委会 gives three; 甲、乙分别为三个专委会的召集人单位… names
+    none (a head followed by 的 points back)."""
+    _, facts = read("wenzhou_lucheng_chairs_committees.html")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"商圈共治专委会", "文明共创专委会", "民生共享专委会"}
+
+
+def test_chair_named_by_the_title_chain_after_the_chair_word():
+    """本届轮值主席单位由A担任; 上一届轮值主席单位B医院党总支书记甲…: B was a chair too."""
+    _, facts = read("wenzhou_lucheng_chairs_committees.html")
+    chairs = {s for r, s, o, _ in facts if r == "rotating_chair"}
+    assert chairs == {"温州瓯越文化旅游发展有限公司", "温州市鹿城区妇幼保健院"}
+    assert ("holds_post", "鲍映溪", "温州市鹿城区妇幼保健院", "党总支书记") in facts
+
+
+def test_posts_of_a_chair_put_forward_by_tuiju():
+    """推举该公司党委书记甲担任联盟首任轮值主席: 推举 ends the words before the chain, so 甲 is read
+    with both posts."""
+    _, facts = read("dalian_zhongshan_louyu.txt")
+    assert ("holds_post", "郝临川", "大连东港物流集团有限公司", "党委书记") in facts
+    assert ("holds_post", "郝临川", "人民路街道楼宇党建联盟", "轮值主席") in facts
+
+
+def test_documents_issued_by_a_subject_the_clause_leaves_out():
+    """会议现场启动“X”行动，发布了《…章程》: the launcher of the clause before issues it; 街道还…推出…，
+    并首发《…清单》: the subject of the earlier clause."""
+    _, facts = read("dalian_zhongshan_louyu.txt")
+    assert ("issued", "人民路街道楼宇党建联盟", "人民路街道楼宇党建联盟章程", None) in facts
+    _, facts = read("ganzhou_zhanggong_launches.txt")
+    assert ("issued", "赣江街道", "赣江街道共建资源清单", None) in facts
+
+
+def test_people_with_no_title_who_receive_a_certificate():
+    """甲为乙、丙颁发…聘书 and 为新任兼职委员乙、丙颁发聘书: 乙 and 丙 are people (every item a
+    whole name with a known surname); 为社区颁发证书, 为辖区企业颁发奖杯 name no one."""
+    _, facts = read("yantai_zhifu_lists.txt")
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert {("卜暖阳", "栾晓川"), ("卜暖阳", "邵听雨")} <= given
+    assert {("尹溯川", "苗望帆"), ("尹溯川", "包听澜")} <= given  # 为新任兼职委员甲、乙颁发聘书
+    text = "向阳街道党工委书记卜暖阳为社区颁发证书，为辖区企业颁发奖杯，为袁晓川颁发聘书。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    people = {e.name for e in x.entities.values() if e.type == "Person"}
+    assert people == {"卜暖阳", "袁晓川"}
+
+
+def test_attendance_verbs_and_a_launch_after_a_clause_about_the_meeting():
+    """应邀出席并讲话, 到场指导, 主持, 通报, 作交流发言: each attends; 会议听取了…汇报，并现场启动
+    “X”活动季: the meeting's joint meeting launches X."""
+    _, facts = read("zhuzhou_hetang_attendance.txt")
+    event = "荷塘区月塘街道荷韵同心党建联盟推进会"
+    present = {s for r, s, o, _ in facts if r == "attended" and o == event}
+    assert present == {"常照临", "詹向晚", "聂知微", "巫清和", "阙明远", "柴暮云"}
+    assert ("launched", "月塘街道荷韵同心党建联盟", "月塘邻里节活动季", None) in facts
+    assert ("witnessed", "常照临", "株洲市中心医院|株洲荷塘建设集团有限公司", None) in facts
+
+
+def test_members_listed_after_the_joining_verb_and_certified_without_a_giver():
+    """新加入的单位有A、B和C; 会上还为A颁发了成员单位证书 (no one named who gives: a member still);
+    新入盟单位为A和B."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "府山街道古城红党建联盟"}
+    assert members == {
+        "绍兴古越龙山文旅发展有限公司",
+        "浙江越州律师事务所",
+        "绍兴市越城区府山小学",
+        "绍兴鉴湖物流有限公司",
+        "绍兴黄酒小镇运营有限公司",
+        "绍兴市越城区塔山社区卫生服务中心",
+    }
+
+
+def test_committees_listed_by_their_full_names():
+    """下设A专委会、B专委会和C专委会: three committees, none named twice (A专委会专委会)."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"党建引领专委会", "古城保护专委会", "民生服务专委会"}
+
+
+def test_a_project_that_starts_at_the_meeting():
+    """会上，“X”共建项目正式启动: the meeting's joint meeting launched it (正式 ends the name)."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert launched == {("府山街道古城红党建联盟", "府山古城夜巡共建项目")}
+
+
+def test_pairs_in_clauses_of_their_own_before_one_signing_and_pairs_made_as_duizi():
+    """A同B，C同D，分别签订了共建协议: a pair per clause; A、B分别同C、D结成对子: pair by pair;
+    A—B、C—D现场签约结对: a dash joins the two sides of a pair."""
+    _, facts = read("tangshan_lubei_pair_clauses.txt")
+    pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
+    assert pairs == {
+        frozenset(p)
+        for p in [
+            ("唐山冀东水泥装备有限公司党支部", "龙泉社区党委"),
+            ("唐山市路北区龙东小学党支部", "东新社区党委"),
+            ("唐山陶瓷文化产业园管理有限公司党支部", "西山道社区党委"),
+            ("河北唐澜律师事务所党支部", "缸窑社区党委"),
+            ("唐山市路北区文化馆党支部", "果园社区党委"),  # A—B、C—D现场签约结对
+            ("唐山凤凰山宾馆党支部", "乔屯社区党委"),
+        ]
+    }
+    # a side that is no unit the extractor knows (东岗文化站): the dash still pairs only its own two
+    text = "此外，东岗文化站党支部—果园社区党委、唐山凤凰山宾馆党支部—乔屯社区党委现场签约结对。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    names = {k: e.name for k, e in x.entities.items()}
+    pairs = {
+        frozenset((names[f.subject], names[f.object])) for f in x.facts if f.relation == "co_builds_with"
+    }
+    assert frozenset(("果园社区党委", "乔屯社区党委")) not in pairs
+
+
+def test_applications_granted_in_the_clause_and_members_added_after_the_member_noun():
+    """Traditional: A、B現場遞交入盟申請書並獲批准 (granted: members); 成員單位新增A和B; C也提交了
+    入盟申請，待下次會議審議 (asked only: no member)."""
+    _, facts = read("baotou_kundulun_trad.txt")
+    members = {s for r, s, o, _ in facts if r == "member_of" and o == "友谊街道钢城同心党建联盟"}
+    assert members == {
+        "包头钢城物流有限公司",
+        "内蒙古北疆律师事务所",
+        "包头市昆都仑区友谊小学",
+        "包头青山医药连锁有限公司",
+    }
+
+
+def test_projects_launched_by_partners():
+    """A联合B推出“X”; A与B共同发起“Y”; A携手B、C启动“Z”: every unit named launches it."""
+    _, facts = read("yichang_xiling_colaunch.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    assert launched == {
+        ("云集街道峡江红党建联盟", "江岸红色课堂研学项目"),
+        ("宜昌峡江文化旅游发展有限公司", "江岸红色课堂研学项目"),
+        ("湖北三峡律师事务所", "法护健康志愿服务行动"),
+        ("宜昌市西陵区云集社区卫生服务中心", "法护健康志愿服务行动"),
+        ("中共宜昌市西陵区云集街道工作委员会", "峡江之夜商圈服务计划"),
+        ("宜昌长江航运有限公司", "峡江之夜商圈服务计划"),
+        ("宜昌夷陵百货有限公司", "峡江之夜商圈服务计划"),
+    }
+
+
+def test_chair_taken_over_from_a_hand():
+    """A公司总经理甲从乙手中接过轮值主席单位牌匾: A is the chair (and 标志着 ends the alliance's name
+    after it)."""
+    _, facts = read("liuzhou_chengzhong_handover.txt")
+    jm = "公园街道柳江红党建联盟"
+    assert {(s, o) for r, s, o, _ in facts if r == "rotating_chair"} == {("广西柳岸文化传媒有限公司", jm)}
+
+
+def test_a_second_award_in_the_clause_after():
+    """乙为A颁发…奖牌，为B颁发…证书: 乙 gives to both."""
+    _, facts = read("liuzhou_chengzhong_handover.txt")
+    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    assert {("龙照溪", "柳州龙城物流有限公司"), ("龙照溪", "广西柳江律师事务所")} <= given
+
+
+def test_committees_listed_after_a_generic_name_and_one_named_in_full():
+    """联盟专委会分别为：A专委会、B专委会、C专委会 (three; 联盟专委会 is none); 增设“X”专门委员会
+    (one committee, not also X专委会)."""
+    _, facts = read("quanzhou_licheng_committees.txt")
+    committees = {o for r, s, o, _ in facts if r == "has_committee"}
+    assert committees == {"文旅融合专委会", "古城治理专委会", "民生服务专委会", "青年先锋专门委员会"}
+
+
+def test_projects_of_a_list_the_meeting_published():
+    """会议还发布了…项目清单，涵盖“X”“Y”等8个项目: the joint meeting launched X and Y."""
+    _, facts = read("zhuzhou_hetang_attendance.txt")
+    launched = {o for r, s, o, _ in facts if r == "launched" and s == "月塘街道荷韵同心党建联盟"}
+    assert {"荷塘书香", "银龄食堂"} <= launched
+
+
+def test_people_appointed_by_a_list_verb_and_given_their_letters_by_count():
+    """联盟聘请甲、乙为联盟兼职委员 (untitled names: people by the frame), 丙为2名兼职委员颁发聘书
+    (the two who hold that post, read in the same sentence)."""
+    _, facts = read("liuzhou_chengzhong_handover.txt")
+    jm = "公园街道柳江红党建联盟"
+    assert ("holds_post", "覃晓岚", jm, "兼职委员") in facts
+    assert ("holds_post", "莫听松", jm, "兼职委员") in facts
+    assert ("presented_to", "龙照溪", "覃晓岚", None) in facts
+    assert ("presented_to", "龙照溪", "莫听松", None) in facts
+
+
+def test_chair_named_after_a_colon():
+    """联盟本年度轮值主席单位：A。"""
+    _, facts = read("quanzhou_licheng_committees.txt")
+    chairs = {(s, o) for r, s, o, _ in facts if r == "rotating_chair"}
+    assert chairs == {("泉州刺桐文旅集团有限公司", "开元街道刺桐红党建联盟")}
+
+
+def test_a_pairing_partner_named_by_the_noun_is_no_member():
+    """A的结对共建单位为B: A and B co-build; B is no member of the alliance by that."""
+    _, facts = read("shaoxing_yuecheng_joiners.txt")
+    assert ("co_builds_with", "塔山社区党委", "浙江越州律师事务所党支部", None) in facts
+    members = {s for r, s, o, _ in facts if r == "member_of"}
+    assert "浙江越州律师事务所党支部" not in members
+
+
+def test_projects_launched_by_the_assembly_at_a_ceremony_and_by_who_built_them():
+    """大会启动“X”行动; 会议期间还举行了“Y”项目启动仪式 (the joint meeting); A打造的“Z”品牌当天正式
+    发布 (A)."""
+    _, facts = read("jiaxing_nanhu_launch_ceremony.txt")
+    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    jm = "建设街道红船旁党建联盟"
+    assert launched == {
+        (jm, "百企联百户帮扶行动"),
+        (jm, "红船夜校项目"),
+        ("中共嘉兴市南湖区建设街道工作委员会", "船说理论宣讲品牌"),
+    }

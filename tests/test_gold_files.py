@@ -24,12 +24,14 @@ GUIDELINES = SHARED / "eval" / "GUIDELINES.md"
 HELDOUT = ROOT / "tests" / "heldout"
 HELDOUT2 = ROOT / "tests" / "heldout2"  # the second, sealed held-out set
 HELDOUT3 = ROOT / "tests" / "heldout3"  # the third, sealed held-out set
+HELDOUT4 = ROOT / "tests" / "heldout4"  # the fourth: joining, launching, presenting, pairing
 # gold folder -> the folder its articles live in
 GOLD_DIRS = {
     ROOT / "examples" / "gold": EXAMPLES,
     HELDOUT / "gold": HELDOUT,
     HELDOUT2 / "gold": HELDOUT2,
     HELDOUT3 / "gold": HELDOUT3,
+    HELDOUT4 / "gold": HELDOUT4,
 }
 GOLD_FILES = sorted(f for d in GOLD_DIRS for f in d.glob("*.json"))
 ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")

@@ -15,7 +15,7 @@ from functools import cache
 from ..model import Document, Entity
 from . import dates
 from .builder import Builder
-from .lexicon import PLACE, Division, Token, data, lexicon
+from .lexicon import PLACE, TITLE, Division, Token, data, lexicon
 from .orgs import ABBREVIATION, Mention, OrgRef, Resolver, is_generic_name, mentions
 from .people import ChainReader, Names, Post, post_target
 from .places import AdminPath, Context, choose_division, city_of, most_common
@@ -24,6 +24,11 @@ from .sentences import Sentence, split
 HEADER = re.compile(
     r"(来源|发布时间|发表于|浏览次数|作者|责任编辑|编辑|记者|通讯员|摄影|图片|供稿|主办|地址|联系电话|Copyright|版权)[：:｜|/ ]"
 )
+
+
+@cache
+def _untitled_frames() -> list[re.Pattern]:
+    return [re.compile(f) for f in data("names.yaml")["untitled_name_frames"]]
 
 
 @cache
@@ -101,6 +106,7 @@ class Article:
         )
         self.last_list: list[Entity] = []  # the units of the last list (members, parties)
         self.last_members: list[Entity] = []  # the units the last member sentence named
+        self.members: list[Entity] = []  # every unit made a member so far, in order
         self._org_of: dict[int, Entity | None] = {}  # id(mention) → its entity (see `org`)
 
     def _without_boilerplate(self, s: Sentence) -> Sentence | None:
@@ -464,6 +470,8 @@ class Article:
             st.posts = reader.read(st.text, st.tokens, st.mentions, st.s.start, local, st.ref)
             for p in st.posts:
                 self.person(p.person, st, p.person_span[0])
+            for name, at in self._untitled(st, reader):
+                self.person(name, st, at)
         for byline in self.doc.bylines:
             if byline.name and len(byline.name) <= 4:
                 self.people.setdefault(byline.name, self.b.person(byline.name))
@@ -483,6 +491,29 @@ class Article:
                     if len(cands) == 1 and not any(a <= t.start - 1 < a + len(n) for n, a in found):
                         found.append((cands[0], t.start - 1))
             st.people = sorted(set(found), key=lambda x: x[1])
+
+    def _untitled(self, st: Sent, reader: ChainReader) -> list[tuple[str, int]]:
+        """People with no title whom a certificate is given to or a list verb appoints (为甲、乙
+        颁发聘书; 为新任兼职委员甲、乙颁发聘书; 聘请甲、乙为兼职委员): every item of the list must
+        be a whole name with a known surname, or none is taken."""
+        out: list[tuple[str, int]] = []
+        title_ends = {tok.end for tok in st.tokens if tok.kind == TITLE}
+        for m in (m for frame in _untitled_frames() for m in frame.finditer(st.text)):
+            at, found = m.start(1), []
+            items = m.group(1).split("、")
+            for n in (2, 3):  # 为新任兼职委员甲、乙颁发聘书: the first name after a title
+                if len(items[0]) > n and at + len(items[0]) - n in title_ends:
+                    at, items[0] = at + len(items[0]) - n, items[0][-n:]
+                    break
+            for item in items:
+                name = self.names.at(st.text, at, strict=True)
+                if name != item or not reader._name_ok(st.text, at, name):
+                    found = []
+                    break
+                found.append((name, at))
+                at += len(name) + 1
+            out += found
+        return out
 
     def person(self, name: str, st: Sent, at: int) -> Entity:
         ent = self.people.get(name)

@@ -29,18 +29,24 @@ def clause_start(text: str, at: int, marks: str = CLAUSE_END) -> int:
 
 
 def elliptical(text: str, heads: tuple[str, ...]) -> list[str]:
-    """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C]."""
+    """Items of a list that shares one head word: “A、B、C”三个专委会, 即A、B、C3个专委会 → [A, B, C].
+    A head followed by 的 points back at committees already named (甲、乙分别为三个专委会的…)."""
     out = []
     head = "|".join(map(re.escape, heads))
-    pattern = r"“([^”]{2,60})”|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
-    for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})", text):
-        items = re.split("[、]", m.group(1) or m.group(2))
+    pattern = r"((?:“[^”]{2,60}”、?)+)|((?:[\u4e00-\u9fff]{2,10}[、])+[\u4e00-\u9fff]{2,10}?)"
+    for m in re.finditer(rf"(?:{pattern})(?:[一二三四五六七八九十两\d]+个)?(?:{head})(?!的)", text):
+        quoted = "、".join(re.findall("“([^”]+)”", m.group(1) or ""))  # “A、B” or “A”“B”
+        items = re.split("[、]", quoted or m.group(2))
         first = items[0]
         lead = max((first.rfind(w) + len(w) for w in LEADS if w in first), default=0)
         items[0] = first[lead:]
         if m.group(2) and not lead and len(items[0]) > 4:
             items[0] = items[0][-4:]
-        out += [i for i in items if 2 <= len(i) <= 10 and not re.search(r"[\dA-Za-z+]", i)]
+        out += [
+            i
+            for i in items  # (a full name in the list, A专委会、B专委会, is a mention of its own)
+            if 2 <= len(i) <= 10 and not re.search(r"[\dA-Za-z+]", i) and not i.endswith(heads)
+        ]
     return out
 
 
@@ -62,9 +68,10 @@ COUNT_GAP = re.compile(
 )
 # units that found a joint meeting named after the verb: A、B等6家单位共同发起成立“X”联盟
 FOUNDED = re.compile(r"(?:共同|联合)发起(?:成立|组建)")
-# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…
+# a list introduced after a member noun: 成员单位12家，分别是：…; 首批成员单位包括…; 成员单位涵盖A、B…;
+# 成员单位新增A和B
 MEMBERS_LISTED = re.compile(
-    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
+    r"[\d一二三四五六七八九十两]*[家个]?[，,]?(?:其中)?(?:分别是|分别为|包括|包含|涵盖|新增|有|即|为)[：:]?|[\d一二三四五六七八九十两]*[家个]?[：:]"
 )
 # a member word that announces a list in the lines below: 新加入的成员单位名单如下：
 LIST_BELOW = re.compile(r"[^，。；]{0,8}?(?:名单|名录)?(?:如下|分别是|分别为|包括|有|为)?[：:]$")
@@ -78,6 +85,8 @@ ITEM_NUMBER = re.compile(
 MAX_CELLS = 6  # cells in a row of a table without a unit (序号, 联系人, a name …) before the list ends
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
+# the list right after a joining verb: 新加入的单位有A、B和C; 加入的成员单位为：A、B; 新入盟单位为A
+JOINED_LIST = re.compile(r"的?(?:新?成员)?单位(?:有|为|是|包括|分别是|分别为)[：:]?")
 # the units a joint meeting is made of or founded by: 联盟由A、B…等18家单位共同发起成立; 由X牵头，A、B…共同组成
 MADE_OF = re.compile(
     r"由([^。；]{4,400}?)(?:等[\d一二三四五六七八九十两]+[家个][^，。；、]{0,10})?(?:共同)?(?:发起成立|组成|发起组建|组建|构成)"
@@ -107,6 +116,7 @@ COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+(?:人|名�
 LIST_COUNT = re.compile(
     r"(?:上述|以上|这)?([\d一二三四五六七八九十两]+)[家个](?:单位|成员单位|企业|驻区单位)"
 )
+UNITS_COUNTED = re.compile(r"([\d一二三四五六七八九十两]+)[家个]")  # 新加入的4家成员单位
 CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -123,19 +133,23 @@ def _count(text: str) -> int:
 
 NO_RECIPIENT = ("JointMeeting", "Committee")  # 为新加入联席会议的…单位授牌: the units, not the meeting
 # a clause that goes on with the subject of the clause before: …，并为A颁奖
-CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)(?:为|向)")
+CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)?(?:为|向)")
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
-COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家]")
+COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家大]")  # 两个, 三项, 三大
 QUOTED = re.compile("[“「『《]")
 OPEN_QUOTE = re.compile("[“「『]")
 # the clause after a launch that lists what was launched: …发布了项目清单，包括“X”、“Y”
-LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|分别是|分别为|即|有)[：:]?")
+LAUNCH_LIST = re.compile(r"[，,](?:其中)?(?:包括|包含|涵盖|分别是|分别为|即|有)[：:]?")
 # a launch that is an event: 举行“X”行动启动仪式 (the one who holds it launches it)
 LAUNCH_EVENT = re.compile(r"(?:仪式|大会|发布会|启动会|推介会|会议)")
 # a clause whose subject is the one of the clause before: …，先后推出“X”
-ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步)+")
+ELIDED_SUBJECT = re.compile(r"(?:先后|相继|陆续|还|也|又|再|同时|并|已|已经|正式|率先|共同|随后|同步|现场)+")
+PARTNER_OF = re.compile(r"的(?:结对)?共建(?:单位|对象)(?:为|是)[：:]?")  # A的结对共建单位为B
+HANDED_OVER = re.compile(r"接过|接任|接棒")  # the chain before it takes the chair
+PARTNERS_END = re.compile(r"(?:共同|联合|一起|一同|正式|现场|同步)*")  # A与B共同发起: after B
+ADVERBS_ONLY = re.compile(r"(?:逐一|一一|分别|共同|现场|也|还|均|都)*")  # what may stand before a verb
 TRAILING_ADVERBS = re.compile(r"(?:逐一|一一|分别|共同|现场)+$")
 NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]")  # 1. / 2、: an item of a numbered list
 DOCUMENT_TITLE = re.compile(r"《([^》]{2,80})》")
@@ -209,8 +223,8 @@ class Relations:
             self.committees(st)
             self.projects(st)
             self.documents(st)
+            self.appointments(st)  # (before presenting: 聘请甲、乙为…委员，丙为2名委员颁发聘书)
             self.presenting(st)
-            self.appointments(st)
             self.located(st)
 
     def _worth_reading(self, st: Sent) -> bool:
@@ -284,6 +298,8 @@ class Relations:
         and the pairs a list gives after a signing whose sides the sentence leaves unnamed
         (…与驻区单位党组织逐一签约。A——B；C——D)."""
         text = st.text
+        if self._partners_named(st):
+            return
         if any(w in text for w in self.rel["cobuild_context"]):
             verbs = list(self.w.cobuild_re.finditer(text))
             if [m for m in verbs if self._signing(st, m.start(), m.group(0))]:  # every signing of it
@@ -295,6 +311,20 @@ class Relations:
                 return
         if self.unnamed_signing is not None and self.i - self.unnamed_signing[0] <= 12:
             self._pair_line(st)
+
+    def _partners_named(self, st: Sent) -> bool:
+        """A的结对共建单位为B、C: A pairs with each of them."""
+        m = PARTNER_OF.search(st.text)
+        if m is None:
+            return False
+        left = self.orgs_in(st, clause_start(st.text, m.start()), m.start())
+        right = self._units(self.orgs_in(st, m.end(), self.clause(st, m.end())[1]))
+        if not left or not right:
+            return False
+        ev = self.ev(st, "cobuild.partner", 0.8)
+        for unit in right:
+            self.b.fact("co_builds_with", left[-1][1], unit, ev, date=self.date_of(st))
+        return True
 
     def _pair_anaphor_signing(self, st: Sent) -> bool:
         """在X的见证下，甲与乙代表双方签订…: the signing of the pair just named; its witnesses."""
@@ -343,6 +373,8 @@ class Relations:
                 items = [subject, *items]
         if not items and both:
             pairs = self._represented_pair(st, clause_start(text, at, "，。；：,;:"), at)
+        elif not items and ADVERBS_ONLY.fullmatch(region) and lo > 0:
+            pairs = self._pair_clauses(st, lo)  # A同B，C同D，分别签订了共建协议
         elif len(items) < 2:
             return False
         else:
@@ -366,6 +398,24 @@ class Relations:
             for x, y in pairs:
                 self.b.fact("witnessed", person, x, ev, parties=[x.key, y.key])
         return True
+
+    def _pair_clauses(self, st: Sent, lo: int) -> list[tuple[Entity, Entity]]:
+        """The pairs of the clauses right before `lo` that are each nothing but A与B (A同B, A和B)."""
+        text, pairs, end = st.text, [], lo - 1
+        while end > 0:
+            start = clause_start(text, end, "，；,;")
+            items = self.orgs_in(st, start, end)
+            if len(items) != 2:
+                break
+            (m1, a), (m2, b) = items
+            sep = text[m1.end - st.s.start : m2.start - st.s.start]
+            if m1.start - st.s.start != start or m2.end - st.s.start != end:
+                break
+            if not self.w.pairing_re.fullmatch(sep):
+                break
+            pairs.insert(0, (a, b))
+            end = start - 1
+        return pairs
 
     def _represented_pair(self, st: Sent, lo: int, at: int) -> list[tuple[Entity, Entity]]:
         """A党委书记甲、B党支部书记乙代表双方签订: the two bodies the signers' chains name."""
@@ -410,6 +460,8 @@ class Relations:
                     cur = [e]
             groups.append(cur)
             return [(g[0], g[1]) for g in groups if len(g) == 2]
+        if len(pairing) == 1 and "—" in pairing[0] and len(ents) != 2:
+            return []  # A—B is one pair: a dash never joins one side to a list
         if len(pairing) == 1:
             k = next(i for i, s in enumerate(seps) if self.w.pairing_re.search(s))
             left, right = ents[: k + 1], ents[k + 1 :]
@@ -461,19 +513,26 @@ class Relations:
         加入“观商盟”，包括A、B), or as the units of the heads named before it (…书记甲，…书记乙等
         12家成员单位负责人参加会议)."""
         text = st.text
+        taking, pending = self.rel["member_verbs_taking"], self.rel["member_pending"]
         for m in self.w.member_re.finditer(text):
             word = m.group(0)
             lo, hi = self.clause(st, m.start())
-            if "赋能" in text[m.start() : m.end() + 2]:
+            if "赋能" in text[m.start() : m.end() + 2] or self._pending(st, lo, hi, pending):
                 continue
+            if text.endswith(tuple(self.rel["member_noun_not_after"]), 0, m.start()):
+                continue  # A的结对共建单位: a partner, not a member
             if HEADS.match(text, m.end()):  # …书记乙等成员单位负责人; A、B等成员单位负责人
                 ents = self._heads_units(st, m.start()) or self._listed_before(st, lo, m)
             elif word in self.rel["member_nouns"] and self._chain_at(st, m.end()):
                 ents = self._chains_units(st, m.end())  # 成员单位A公司书记甲，B公司总经理乙…
-            elif word in self.rel["member_verbs"] and word != "吸纳" and LIST_AFTER.match(text, hi):
-                ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
-            elif word == "吸纳":
+            elif word in taking and text[m.start() - 1 : m.start()] == "被":  # A、B被吸纳为成员
+                ents = self._listed_before(st, lo, m)
+            elif word in taking:  # 吸纳A、B为成员单位; 接收A为新成员
                 ents = self._units(self.orgs_in(st, m.end(), hi))
+            elif word in self.rel["member_verbs"] and LIST_AFTER.match(text, hi):
+                ents = self._listed_after(st, LIST_AFTER.match(text, hi).end())
+            elif word in self.rel["member_verbs"] and JOINED_LIST.match(text, m.end()):
+                ents = self._listed_after(st, JOINED_LIST.match(text, m.end()).end())
             elif word in self.rel["member_nouns"] and MEMBERS_LISTED.match(text, m.end()):
                 ents = self._listed_after(st, MEMBERS_LISTED.match(text, m.end()).end())
             elif word in self.rel["member_nouns"] and self._mention_at(st, m.end()):
@@ -512,7 +571,22 @@ class Relations:
                 continue
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.joining", 0.8))
-            self.a.last_list = self.a.last_members = ents
+            self._joined(ents)
+
+    def _pending(self, st: Sent, lo: int, hi: int, pending) -> bool:
+        """A joining the clause only asks for (A申请入盟，会议决定暂缓审议), unless the clause grants
+        it (…递交入盟申请书并获批准) or the sentence goes on to make it happen (…递交入盟申请书，
+        正式加入联盟; …申请加入，甲为两家新成员单位授牌)."""
+        clause = st.text[lo:hi]
+        if any(w in clause for w in self.rel["member_confirmed"]):  # 递交入盟申请书并获批准
+            return False
+        return any(w in clause for w in pending) and not self.w.member_re.search(st.text, hi)
+
+    def _joined(self, units: list[Entity]) -> None:
+        """Remember the units a sentence made members: the last list, and all members so far in
+        the order they joined (为新加入的4家成员单位授牌 may count back over several sentences)."""
+        self.a.last_list = self.a.last_members = units
+        self.a.members += [u for u in units if u not in self.a.members]
 
     def _member_line(self, st: Sent) -> bool:
         """One line of a list of members a member word announced (…成员单位名单如下：; a table under
@@ -526,7 +600,7 @@ class Relations:
             ev = self.ev(st, "member.list-line", 0.8)
             for e in units:
                 self.b.fact("member_of", e, self.member_list, ev)
-            self.a.last_list = self.a.last_members = units
+            self._joined(units)
             self.cells = 0
             return True
         if not st.mentions and CELL.fullmatch(text) and self.cells < MAX_CELLS:
@@ -570,7 +644,7 @@ class Relations:
                 jm = self.a.org(st, named[0])
                 for e in ents:
                     self.b.fact("member_of", e, jm, self.ev(st, "member.founders", 0.8))
-                self.a.last_list = self.a.last_members = ents
+                self._joined(ents)
         for m in MADE_OF.finditer(st.text):
             lo = m.start(1)
             lead = st.text.find("牵头", lo, m.end(1))
@@ -581,7 +655,7 @@ class Relations:
                 continue
             for e in ents:
                 self.b.fact("member_of", e, jm, self.ev(st, "member.made-of", 0.8))
-            self.a.last_list = self.a.last_members = ents
+            self._joined(ents)
 
     def _mention_at(self, st: Sent, at: int) -> bool:
         return any(mm.start - st.s.start == at for mm in st.mentions)
@@ -665,7 +739,7 @@ class Relations:
     def chairs(self, st: Sent) -> None:
         text = st.text
         words = self.rel["chair_words"]
-        at, _ = self.find_any(text, words)
+        at, word = self.find_any(text, words)
         if at < 0:
             return
         jm = self.jm_of(st, 0, len(text))
@@ -676,20 +750,28 @@ class Relations:
         while at >= 0:
             lo, hi = self.clause(st, at)
             if text[at - 1 : at] == "副":  # 副主席单位 is no chair
-                at, _ = self.find_any(text, words, hi + 1)
+                at, word = self.find_any(text, words, hi + 1)
                 continue
             items = [e for _, e in self.orgs_in(st, lo, hi) if e.type != "JointMeeting"]
+            if not items and self._chain_at(st, at + len(word)):  # 轮值主席单位A医院党总支书记甲: A
+                items = self._chains_units(st, at + len(word))[:1]
+            if not items and self._chain_at(st, lo) and HANDED_OVER.search(text, lo, at):
+                items = self._chains_units(st, lo)[:1]  # A公司总经理甲从乙手中接过轮值主席单位牌匾
             if (
                 not items
                 and hi < len(text)
-                and (text[lo:at].lstrip().startswith("作为") or BY_WHOM.match(text, hi + 1))
-            ):  # 作为轮值主席单位，A…; 产生了轮值主席单位，由A担任
+                and (
+                    text[lo:at].lstrip().startswith("作为")
+                    or BY_WHOM.match(text, hi + 1)
+                    or (text[hi] in "：:" and hi == at + len(word))
+                )
+            ):  # 作为轮值主席单位，A…; 产生了轮值主席单位，由A担任; 轮值主席单位：A
                 nlo, nhi = self.clause(st, hi + 1)
                 items = [e for _, e in self.orgs_in(st, nlo, nhi) if e.type != "JointMeeting"][:1]
             for e in items:
                 self.b.fact("rotating_chair", e, jm, ev)
             seen = hi
-            at, _ = self.find_any(text, words, seen + 1)
+            at, word = self.find_any(text, words, seen + 1)
         for p in st.posts:  # 新任轮值主席 + ORG TITLE NAME: the unit the chair represents
             if p.title in data("titles.yaml")["joint_meeting_titles"] or p.title.endswith(
                 ("轮值主席", "盟主")
@@ -711,12 +793,16 @@ class Relations:
             return
         jm_ent = self.a.org_ref(st, jm)
         ev = self.ev(st, "jm.committees", 0.85)
-        names = [item + "专委会" for item in elliptical(st.text, ("专委会", "专门委员会"))]
-        for mm in st.mentions:
-            ref = st.ref(mm)
-            if ref is not None and ref.type == "Committee" and not NUMBERED.search(ref.name):
-                names.append(ref.name)
-        for name in names:
+        heads = tuple(self.rel["committee_words"])
+        full = [
+            ref.name
+            for mm in st.mentions
+            if (ref := st.ref(mm)) is not None and ref.type == "Committee" and not NUMBERED.search(ref.name)
+        ]
+        full = [n for n in full if n not in self.rel["committee_not_names"]]  # 联盟专委会分别为…
+        # (“X”专门委员会 is one committee: its elliptical reading X专委会 is not another)
+        names = [i + "专委会" for i in elliptical(st.text, heads) if not any(i + h in full for h in heads)]
+        for name in names + full:
             ent = self.a.org_ref(st, self.a.resolver._committee(name))
             self.b.fact("has_committee", jm_ent, ent, ev)
 
@@ -781,6 +867,7 @@ class Relations:
             return
         found = list(self.w.launch_re.finditer(text))
         verbs = [m.start() for m in found]
+        previous: list[Entity] = []  # who launched by the verb before (A启动“X”，“Y”同步发布: A)
         for k, at in enumerate(verbs):  # each launching verb with its own subject: A推出X，B推出Y
             lo = clause_start(text, at, "，。；：")
             colon = text.find("：", at)
@@ -807,6 +894,10 @@ class Relations:
                 found[k].group(0) in self.w.passive_launch
             ):  # 由A牵头的“X”行动同步启动: the project is the subject
                 chosen, subjects = self._launched_subject(st, spans, lo, found[k])
+                subjects = subjects or previous
+            else:
+                continue
+            previous = subjects
             for span in chosen:
                 proj = self.project(st, span)
                 for subject in subjects:
@@ -837,7 +928,7 @@ class Relations:
         joined = re.split("联合|携手|会同|共同|与", region)[0]
         items = self.orgs_in(st, lo, lo + len(joined))
         if items:
-            return [items[0][1]]
+            return [items[0][1], *self._partners(st, lo + len(joined), at)]
         jm = self.a.resolver.jm
         if jm is not None and self._meeting_speaks(st.text, lo, region):
             return [self.a.org_ref(st, jm)]  # 会上，发布了“X”项目: the joint meeting's launch
@@ -846,16 +937,29 @@ class Relations:
             return [subject[1]] if subject is not None else []
         return []
 
+    def _partners(self, st: Sent, at: int, verb: int) -> list[Entity]:
+        """A联合B推出, A与B、C共同发起: the units after the joining word at `at` launch too, when
+        they stand right after it and nothing but 共同/联合 … comes between them and the verb."""
+        word = re.match("联合|携手|会同|与", st.text[at:verb])
+        items = self.orgs_in(st, at + len(word.group(0)), verb) if word else []
+        if not items or items[0][0].start - st.s.start != at + len(word.group(0)):
+            return []
+        tail = st.text[items[-1][0].end - st.s.start : verb]
+        return [e for _, e in items] if PARTNERS_END.fullmatch(tail) else []
+
     def _meeting_speaks(self, text: str, lo: int, region: str) -> bool:
         """The subject of a launch is the meeting: the clause names nothing but the meeting
-        (会议现场发布了…) or begins after 会上, (会上，发布了…)."""
+        (会议现场发布了…), begins after 会上, (会上，发布了…), or goes on from a clause whose subject
+        is the meeting (会议听取了…汇报，并现场启动…)."""
         if not self.w.meeting_subject.fullmatch(region):
             return False
         before = text[clause_start(text, max(lo - 1, 0), "，。；：") : max(lo - 1, 0)]
+        said = self.w.meeting_subject.match(before)
         return (
             region.strip() != ""
-            and region[:1] in "会本此仪活"
+            and region[:1] in "会本此仪活大"
             or bool(before and self.w.meeting_subject.fullmatch(before) and before[:1] in "会本此仪活")
+            or bool(region.strip() and said and said.end() > 0 and before[:1] in "会本此")
         )
 
     def _launched_subject(self, st: Sent, spans, lo: int, verb: re.Match) -> tuple[list, list[Entity]]:
@@ -867,6 +971,8 @@ class Relations:
                 return [span], self._launchers(st, lo, span[0])
             if self.w.passive_gap.fullmatch(text, span[1], at):
                 by = self.w.launched_by.search(text, lo, span[0] + 1)
+                if by is None and span[0] == lo:  # 会上，“X”项目正式启动: the meeting's, if it speaks
+                    return [span], self._launchers(st, lo, span[0])
             else:
                 by = self.w.launched_after.fullmatch(text, span[1], at)
             if by is not None:
@@ -952,17 +1058,33 @@ class Relations:
             lo = clause_start(st.text, m.start(), "，。；：")
             verb = self.find_any(st.text[lo : m.start()], self.rel["issue_verbs"])[0]
             if verb >= 0:
-                items = self.orgs_in(st, lo, lo + verb)
-                for _, e in items[:1]:
+                for e in self._issuers(st, lo, lo + verb)[:1]:
                     self.b.fact("issued", e, doc, ev)
+
+    def _issuers(self, st: Sent, lo: int, at: int) -> list[Entity]:
+        """Who issues a document by the verb at `at`: the unit before it in the clause; else whom a
+        launch would have there (会议发布了《…》: the joint meeting; A…，并印发《…》: A); else, when the
+        verb begins its clause, who launched by the verb of the clause before (会议启动“X”，发布了《…》)."""
+        items = self.orgs_in(st, lo, at)
+        if items:
+            return [e for _, e in items]
+        found = self._launchers(st, lo, at)
+        if found or lo == 0 or st.text[lo:at].strip():
+            return found
+        before = clause_start(st.text, lo - 1, "，。；：")
+        verb = self.w.launch_re.search(st.text, before, lo - 1)
+        return self._launchers(st, before, verb.start()) if verb else []
 
     # -- presenting ------------------------------------------------------------------------------------
 
     def presenting(self, st: Sent) -> None:
+        """presented_to, once for each presenting verb: 甲为A颁发牌匾，乙向B授予“X”称号."""
+        for m in self.w.present_re.finditer(st.text):
+            self._present(st, m.start())
+
+    def _present(self, st: Sent, at: int) -> None:
+        """The giver before 为/向 and the recipients between it and the verb at `at`."""
         text = st.text
-        at, verb = self.find_any(text, self.rel["present_verbs"])
-        if at < 0:
-            return
         lo = clause_start(text, at, "。；")
         wei = max(text.rfind("为", lo, at), text.rfind("向", lo, at))  # 甲为A授牌, 甲向A授牌
         if wei < 0:
@@ -971,7 +1093,8 @@ class Relations:
         givers = self.people_in(st, glo, wei)
         if not givers and glo > 0 and CONTINUED.match(text, glo):  # 甲宣读…，并为A颁奖: 甲
             givers = self.people_in(st, clause_start(text, glo - 1, "，。；："), glo)[:1]
-        if not givers:
+        if not givers:  # 会上为A颁发了成员单位证书: no giver, but a member all the same
+            self._plaque_members(st, at, [e for _, e in self.orgs_in(st, wei, at)])
             return
         recipients: list[Entity] = self.people_in(st, wei, at)
         recipients += [e for _, e in self.orgs_in(st, wei, at) if e.type != "JointMeeting"]
@@ -985,6 +1108,10 @@ class Relations:
             # 为上述5家新成员单位授牌: the units of the last list; 新加入的, 成员: of the last members
             joined = self.a.last_members and re.search("新|成员|加入|入盟", raw)
             recipients = list(self.a.last_members if joined else self.a.last_list)
+            counted = UNITS_COUNTED.search(raw)
+            n = _count(counted.group(1)) if counted else 0
+            if joined and len(recipients) < n <= len(self.a.members):  # they joined in several sentences
+                recipients = self.a.members[-n:]
         if not recipients:
             recipients = self._by_title(phrase)
         if not recipients:  # 为澜港海洋科技授牌: a short name
