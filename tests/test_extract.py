@@ -1232,3 +1232,16 @@ def test_institutions_named_in_a_signing_take_their_class(name, type_):
     text = f"长江街道党工委与{name}签订结对共建协议。"
     x = extract(ingest_text(text, "t", "t.txt"))
     assert _types(x).get(name) == {type_}
+
+
+def test_a_quoted_name_before_a_joint_meetings_word_is_no_project():
+    """长虹路街道“楼宇星火”党建联盟授牌仪式暨服务项目认领会: an alliance, not also a project called
+    楼宇星火党建联盟 (the one name would get two classes); a quoted 行动 is still a project."""
+    text = "6月3日，长虹路街道“楼宇星火”党建联盟授牌仪式暨服务项目认领会在金虹大厦举行。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    by_type = {(e.type, e.name) for e in x.entities.values()}
+    assert ("JointMeeting", "长虹路街道楼宇星火党建联盟") in by_type
+    assert not {n for t, n in by_type if t == "Project"}
+    text = "5月8日，长虹路街道现场启动“星火领航”服务行动。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    assert {e.name for e in x.entities.values() if e.type == "Project"} == {"星火领航服务行动"}
