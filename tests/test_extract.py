@@ -1226,6 +1226,9 @@ def test_units_of_a_traditional_article_are_typed_as_in_simplified():
         ("光明敬老院", "SocialOrganization"),
         ("光明社区卫生服务站", "SocialOrganization"),
         ("吴中区历史文化研究会", "SocialOrganization"),
+        ("光明机械厂", "Enterprise"),
+        ("光明煤矿", "Enterprise"),
+        ("吴中区委老干部局", "PartyOrganization"),  # a department of the district's Party committee
     ],
 )
 def test_institutions_named_in_a_signing_take_their_class(name, type_):
