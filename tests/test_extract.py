@@ -1229,6 +1229,9 @@ def test_units_of_a_traditional_article_are_typed_as_in_simplified():
         ("光明机械厂", "Enterprise"),
         ("光明煤矿", "Enterprise"),
         ("吴中区委老干部局", "PartyOrganization"),  # a department of the district's Party committee
+        ("吴中区律师行业党委", "PartyOrganization"),
+        ("吴中区社会组织综合党委", "PartyOrganization"),
+        ("光明花园小区党支部", "PartyOrganization"),
     ],
 )
 def test_institutions_named_in_a_signing_take_their_class(name, type_):
