@@ -705,7 +705,7 @@ def test_cobuilding_in_tables_lists_three_sides_and_representatives():
         ("白云社区党委", "台州椒江区实验小学党支部"),  # 三方: every pair
         ("中共台州市椒江区海门街道工作委员会", "中共台州澄海建设集团有限公司委员会"),  # 甲代表A与B签署
         ("西山社区党委", "台州海运物流有限公司党支部"),  # numbered list after the signing
-        ("中山社区党委", "台州椒江区图书馆党支部"),  # 此前已与A签订
+        ("中山社区党委", "台州市椒江区图书馆党支部"),  # 此前已与A签订 (a district library: full name)
         ("葛家社区党委", "中共台州椒江区人民医院委员会"),  # …签订…三方协议
         ("红旗社区党委", "台州椒江供电有限公司党支部"),  # the rows of a table
         ("岩头社区党委", "台州市椒江区税务局机关党支部"),
@@ -1062,3 +1062,192 @@ def test_projects_launched_by_the_assembly_at_a_ceremony_and_by_who_built_them()
         (jm, "红船夜校项目"),
         ("中共嘉兴市南湖区建设街道工作委员会", "船说理论宣讲品牌"),
     }
+
+
+def _types(x) -> dict[str, set[str]]:
+    """Every name and alias of the extracted entities, with the types of the entities it names."""
+    out: dict[str, set[str]] = {}
+    for e in x.entities.values():
+        for name in {e.name, *e.aliases}:
+            out.setdefault(name, set()).add(e.type)
+    return out
+
+
+def _assert_typed(x, expected: dict[str, str]) -> None:
+    """Each name is extracted and names entities of exactly the one expected type."""
+    got = _types(x)
+    wrong = {n: (t, sorted(got.get(n, ()))) for n, t in expected.items() if got.get(n) != {t}}
+    assert not wrong
+
+
+def test_units_without_a_company_suffix_and_mass_organisations_are_typed_by_what_they_are():
+    """国网…供电公司, 中国移动…分公司, …银行…支行 are businesses; 烟草专卖局, 法院, 检察院 state
+    organs; 总工会, 妇联, 科协, 文联, 侨联, 残联, 工商联, 新联会, 团区委 mass organisations
+    (associations), not state or Party bodies, whether written in full or short, with a level or not."""
+    x, _ = read("huzhou_aishan_units.txt")
+    _assert_typed(
+        x,
+        {
+            "国网湖州供电公司": "Enterprise",
+            "中国移动湖州分公司": "Enterprise",
+            "中国电信湖州吴兴分公司": "Enterprise",
+            "湖州银行爱山支行": "Enterprise",
+            "中国农业银行湖州分行": "Enterprise",
+            "湖州市邮政分公司": "Enterprise",
+            "湖州市烟草专卖局": "GovernmentBody",  # 局: a state organ (GUIDELINES)
+            "吴兴区人民法院": "GovernmentBody",
+            "吴兴区人民检察院": "GovernmentBody",
+            "湖州市第一人民医院": "SocialOrganization",
+            "湖州市爱山小学": "SocialOrganization",
+            "湖州师范学院": "SocialOrganization",
+            "吴兴区图书馆": "SocialOrganization",
+            "吴兴区文化馆": "SocialOrganization",
+            "吴兴区总工会": "SocialOrganization",
+            "吴兴区妇女联合会": "SocialOrganization",
+            "吴兴区妇联": "SocialOrganization",
+            "吴兴区科学技术协会": "SocialOrganization",
+            "吴兴区文学艺术界联合会": "SocialOrganization",
+            "吴兴区新的社会阶层人士联合会": "SocialOrganization",
+            "吴兴区侨联": "SocialOrganization",
+            "吴兴区残联": "SocialOrganization",
+            "吴兴区工商联": "SocialOrganization",
+            "团吴兴区委": "SocialOrganization",  # the Youth League's, not the Party's 区委
+            "国网湖州供电公司党委": "PartyOrganization",
+            "吴兴区总工会党组": "PartyOrganization",
+            "吴兴区人民法院党组": "PartyOrganization",
+            "湖州银行爱山支行党支部": "PartyOrganization",
+            "爱山街道": "GovernmentBody",
+            "爱山街道党群服务中心": "Place",
+        },
+    )
+
+
+def test_two_new_organisations_zones_and_grassroots_stations_are_typed_by_what_they_are():
+    """Law and accounting firms and property companies are businesses; a 社会工作服务中心 (full or
+    as 社工服务中心) and trade associations are civil society; a zone's 管理委员会, a 市场监管所,
+    派出所 and 司法所 are state bodies; a 社区卫生服务中心 is a clinic; an 产业园 is a place."""
+    x, _ = read("foshan_zumiao_liangxin.txt")
+    _assert_typed(
+        x,
+        {
+            "佛山禅诚律师事务所": "Enterprise",
+            "佛山正衡会计师事务所": "Enterprise",
+            "佛山祖庙物业服务有限公司": "Enterprise",
+            "佛山禅诚律师事务所党支部": "PartyOrganization",
+            "佛山泛家居创意产业园党委": "PartyOrganization",
+            "佛山泛家居创意产业园": "Place",
+            "佛山高新技术产业开发区管理委员会": "GovernmentBody",
+            "佛山高新技术产业开发区": "Place",
+            "禅城区市场监督管理局祖庙市场监管所": "GovernmentBody",
+            "祖庙派出所": "GovernmentBody",
+            "祖庙司法所": "GovernmentBody",
+            "祖庙街道社区卫生服务中心": "SocialOrganization",
+            "佛山禅心社会工作服务中心": "SocialOrganization",
+            "禅心社工服务中心": "SocialOrganization",
+            "禅城区物业管理行业协会": "SocialOrganization",
+            "禅城区个体劳动者协会": "SocialOrganization",
+            "禅城区委两新工委": "PartyOrganization",
+        },
+    )
+
+
+def test_village_bodies_and_the_grassroots_units_of_utilities_are_typed_by_what_they_are():
+    """A 供电所 is the power company's and a 邮政支局 the post company's (businesses, not state
+    bodies, even after a county-level city's name); a 股份经济合作社, 信用社 and 农商银行支行 are
+    businesses; a 村民委员会 and 居委会 state bodies at the grassroots; a 业主委员会 civil society
+    (not a 委员会 of the state); 卫生院, 中心小学 and 商会 social organisations."""
+    x, _ = read("liyang_tianmu_villages.txt")
+    _assert_typed(
+        x,
+        {
+            "国网溧阳市供电公司天目湖供电所": "Enterprise",
+            "国网溧阳市供电公司天目湖供电所党支部": "PartyOrganization",
+            "溧阳市邮政分公司天目湖邮政支局": "Enterprise",
+            "溧阳天目湖旅游有限公司": "Enterprise",
+            "桂林村股份经济合作社": "Enterprise",
+            "天目湖农村信用社": "Enterprise",
+            "溧阳农村商业银行天目湖支行": "Enterprise",
+            "桂林村村民委员会": "GovernmentBody",
+            "湖滨社区居民委员会": "GovernmentBody",
+            "天目湖派出所": "GovernmentBody",
+            "天目湖镇": "GovernmentBody",
+            "湖滨花园小区业主委员会": "SocialOrganization",
+            "天目湖镇卫生院": "SocialOrganization",
+            "天目湖中心小学": "SocialOrganization",
+            "天目湖镇商会": "SocialOrganization",
+            "桂林村党委": "PartyOrganization",
+            "平桥村党总支": "PartyOrganization",
+            "湖滨社区党委": "PartyOrganization",
+            "平桥村": "Place",
+            "湖滨社区": "Place",
+            "桂林村党群服务中心": "Place",
+        },
+    )
+    assert "红色物业" not in _types(x)  # a kind of service in quotes, not a property company
+
+
+def test_units_of_a_traditional_article_are_typed_as_in_simplified():
+    """The same kinds written in Traditional characters: 國網…供電公司, 中國聯通…分公司, 銀行…支行
+    are businesses; 共青團…區委員會 is the Youth League's (an association), not a state committee."""
+    x, _ = read("hangzhou_binjiang_trad.txt")
+    _assert_typed(
+        x,
+        {
+            "中国建设银行杭州滨江支行": "Enterprise",
+            "国网杭州市滨江区供电公司": "Enterprise",
+            "中国联通杭州滨江分公司": "Enterprise",
+            "杭州市滨江区人民医院": "SocialOrganization",
+            "杭州滨江实验小学": "SocialOrganization",
+            "滨江区妇联": "SocialOrganization",
+            "滨江区总工会": "SocialOrganization",
+            "共青团杭州市滨江区委员会": "SocialOrganization",
+            "滨江区科协": "SocialOrganization",
+            "中国建设银行杭州滨江支行党支部": "PartyOrganization",
+            "杭州市滨江区人民医院党委": "PartyOrganization",
+            "滨江街道大党委": "JointMeeting",
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "name, type_",
+    [
+        ("福州市委党校", "Place"),  # the gold writes a Party school as the venue of a training
+        ("吴中区委党校", "Place"),
+        ("苏州市图书馆", "SocialOrganization"),  # a city's own library: one per city
+        ("吴中区慈善总会", "SocialOrganization"),
+        ("吴中区疾病预防控制中心", "GovernmentBody"),
+        ("吴中区退役军人服务中心", "GovernmentBody"),
+        ("吴中区档案馆", "GovernmentBody"),
+        ("长江村村委会", "GovernmentBody"),
+        ("光明花园业委会", "SocialOrganization"),
+        ("吴中区卫健委", "GovernmentBody"),  # a state commission: its 委 is no Party committee
+        ("吴中区人民武装部", "GovernmentBody"),
+        ("光明敬老院", "SocialOrganization"),
+        ("光明社区卫生服务站", "SocialOrganization"),
+        ("吴中区历史文化研究会", "SocialOrganization"),
+        ("光明机械厂", "Enterprise"),
+        ("光明煤矿", "Enterprise"),
+        ("吴中区委老干部局", "PartyOrganization"),  # a department of the district's Party committee
+        ("吴中区律师行业党委", "PartyOrganization"),
+        ("吴中区社会组织综合党委", "PartyOrganization"),
+        ("光明花园小区党支部", "PartyOrganization"),
+    ],
+)
+def test_institutions_named_in_a_signing_take_their_class(name, type_):
+    text = f"长江街道党工委与{name}签订结对共建协议。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    assert _types(x).get(name) == {type_}
+
+
+def test_a_quoted_name_before_a_joint_meetings_word_is_no_project():
+    """长虹路街道“楼宇星火”党建联盟授牌仪式暨服务项目认领会: an alliance, not also a project called
+    楼宇星火党建联盟 (the one name would get two classes); a quoted 行动 is still a project."""
+    text = "6月3日，长虹路街道“楼宇星火”党建联盟授牌仪式暨服务项目认领会在金虹大厦举行。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    by_type = {(e.type, e.name) for e in x.entities.values()}
+    assert ("JointMeeting", "长虹路街道楼宇星火党建联盟") in by_type
+    assert not {n for t, n in by_type if t == "Project"}
+    text = "5月8日，长虹路街道现场启动“星火领航”服务行动。"
+    x = extract(ingest_text(text, "t", "t.txt"))
+    assert {e.name for e in x.entities.values() if e.type == "Project"} == {"星火领航服务行动"}

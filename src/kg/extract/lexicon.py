@@ -159,6 +159,14 @@ class Lexicon:
             if short:
                 self.places.setdefault(short, []).append(div)
 
+    def ending_type(self, text: str) -> str:
+        """The type of the longest organisation word `text` ends with ("" when none): 区总工会 is
+        an association because 总工会 is, whatever the place before it."""
+        for i in range(max(0, len(text) - self.longest), len(text)):
+            if text[i:] in self.org_types:
+                return self.org_types[text[i:]]
+        return ""
+
     @staticmethod
     def short_form(name: str) -> str:
         """上海市 → 上海, 黄浦区 → 黄浦; names too short to drop their level keep it."""

@@ -425,6 +425,8 @@ class Resolver:
         text = m.text if m is not None else strip_quotes("".join(t.text for t in tokens))
         if text.startswith("中共"):
             return self._formal(text, local)
+        if self._is_league(tokens, text):
+            return self._named_ref(text, "SocialOrganization", read_path(tokens[1:], self.hints).path)
         parts = m.parts(self.hints) if m is not None else read_path(tokens, self.hints)
         form = self._level_form(parts.path, parts.rest)
         if form in self.data["context_forms"]:
@@ -445,6 +447,15 @@ class Resolver:
             if base is None:
                 return None
         return base
+
+    def _is_league(self, tokens: list[Token], text: str) -> bool:
+        """共青团X委员会, 团X区委: the Youth League's committee of a place (orgs.yaml league_prefixes)."""
+        return (
+            len(tokens) > 2
+            and tokens[0].text in self.data["league_prefixes"]
+            and tokens[1].kind == PLACE
+            and text.endswith(("委", "委员会"))
+        )
 
     # -- splitting --------------------------------------------------------------------------
 
@@ -584,6 +595,8 @@ class Resolver:
         body = form[1:]
         if not any(body.endswith(w) for w in self.data["level_bodies"]):
             return None
+        if self.lex.ending_type(body) == "Enterprise":  # 溧阳市邮政分公司…邮政支局 is no state body
+            return None
         if level == "市" and not path.county:
             unit = full.city.name if full.city else ""
             prefix = full.province.name if full.province and full.province.name != unit else ""
@@ -595,8 +608,10 @@ class Resolver:
         long_body = expand(body)
         name = prefix + unit + long_body
         aliases = {unit + body, prefix + unit + body, unit + long_body} - {name}
-        type_ = (
-            "PartyOrganization" if body.endswith("委") and body not in ("人大常委会",) else "GovernmentBody"
+        # the type of its ending word (区总工会 an association, 区卫健委 a state commission), else a
+        # 委 of its own is the place's Party committee
+        type_ = self.lex.ending_type(body) or (
+            "PartyOrganization" if body.endswith("委") else "GovernmentBody"
         )
         if body.endswith(("工委", "纪委", "党委")):
             type_ = "PartyOrganization"
@@ -668,6 +683,8 @@ class Resolver:
         for div in (path.province, path.city, path.county):
             if div and rest.startswith(div.name):
                 rest = rest[len(div.name) :]
+        if rest.startswith("委"):  # 福州市委党校: the school of the city's committee keeps the city
+            rest = text
         aliases = {text} - {rest}
         if full.street and not rest.startswith(full.street) and rest.startswith(full.community or "\0"):
             aliases.add(full.street + rest)
@@ -847,6 +864,9 @@ class Resolver:
                 return ref
         if body in ("办事处",) and base.type == "GovernmentBody":
             return base
+        if body in data["role_only_bodies"] and base.key.removeprefix("place:").isdigit():
+            # a division's own (区妇联, 市总工会) is an organisation; a unit's stays in the role
+            return self._named_ref(base.name + body, self.lex.ending_type(body), base.path)
         if body in data["role_only_bodies"]:
             ref = OrgRef(key=base.key + body, name=base.name + body, type=base.type, host=base, body=body)
             ref.role_only = True

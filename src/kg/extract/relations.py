@@ -137,6 +137,8 @@ CONTINUED = re.compile(r"(?:并|随后|还|同时|并现场|现场)?(?:为|向)"
 # a clause that names who takes a role the clause before speaks of: …，由A担任
 BY_WHOM = re.compile(r"(?:首轮|首届|本届|今年|下半年|上半年)?由[^，。；]{2,40}?(?:担任|出任|承担|接任)")
 NOT_IN_PROJECT = (PUNCT, BOUND, QUOTE, DIGIT, CONJ)  # tokens that end the words after a quoted name
+# “楼宇红帆”党建联盟, “红帆”党支部: a quoted name before one of these words is an organisation's
+BODY_TYPES = ("JointMeeting", "Committee", "PartyOrganization")
 COUNT_START = re.compile("[一二三四五六七八九十两几]+[个项家大]")  # 两个, 三项, 三大
 QUOTED = re.compile("[“「『《]")
 OPEN_QUOTE = re.compile("[“「『]")
@@ -830,7 +832,12 @@ class Relations:
                         break
                     k += 1
                 tail = "".join(x.text for x in toks[j + 1 : k])
-                if re.search(r"[，、]", inner) or len(inner) > 16 or len(inner) < 2:
+                if (
+                    re.search(r"[，、]", inner)
+                    or len(inner) > 16
+                    or len(inner) < 2
+                    or _names_a_body(inner + tail)
+                ):
                     i = j + 1
                     continue
                 out.append((t.start, toks[k - 1].end if k > j + 1 else toks[j].end, inner + tail))
@@ -1337,3 +1344,8 @@ class Relations:
             name = m.text
             return self.b.entity("Place", name, (m.start, m.end), key="place:" + name)
         return self.a.org_ref(st, ref)
+
+
+def _names_a_body(name: str) -> bool:
+    """A quoted name with an organisation's ending is that organisation, never also a project."""
+    return lexicon().ending_type(name) in BODY_TYPES
