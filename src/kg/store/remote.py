@@ -23,7 +23,9 @@ Virtuoso's dialect, handled here so callers need not know it:
   X-SPARQL-MaxRows header: that is an error here, never a silently short answer;
 - it lists its own system graphs: `graphs()` keeps pbkg's graphs only;
 - it rewrites some lexical forms (0.900 → 0.9, +00:00 → Z) and lower-cases language tags, as
-  RDF allows; nothing here depends on the original spelling.
+  RDF allows; nothing here depends on the original spelling. It writes xsd:boolean as 1 and 0,
+  which are read back as true and false; a comparison it computes comes back as an xsd:integer,
+  so a query that returns one casts it (see post_holders_on_date.rq).
 """
 
 from __future__ import annotations
@@ -177,6 +179,9 @@ class Http:
         return attempt + 1
 
 
+BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
 def _term(b: dict):
     """A SPARQL JSON results term as a pyoxigraph term (Virtuoso's "typed-literal" included)."""
     kind, value = b["type"], b["value"]
@@ -187,6 +192,8 @@ def _term(b: dict):
     if "xml:lang" in b:
         return ox.Literal(value, language=b["xml:lang"])
     if "datatype" in b:
+        if b["datatype"] == BOOLEAN:  # Virtuoso writes booleans as 1 and 0: same value, canonical form
+            value = {"1": "true", "0": "false"}.get(value, value)
         return ox.Literal(value, datatype=ox.NamedNode(b["datatype"]))
     return ox.Literal(value)
 
