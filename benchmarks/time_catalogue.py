@@ -18,7 +18,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from bench_store import corpus, fill, in_child, timed
+from bench_store import corpus, example_params, fill, in_child, timed
 
 from kg.query import QueryError, catalogue
 from kg.store import EmbeddedStore
@@ -84,9 +84,8 @@ def main() -> None:
     st = EmbeddedStore(a.store)
     for name in a.names or queries:
         q = queries[name]
-        given = {p.name: params[p.name] for p in q.params if p.required and p.default is None}
         try:
-            text = q.bound_text(given)
+            text = q.bound_text(example_params(q, params))
         except QueryError as e:  # e.g. a parameter the generated corpus has no value of the right kind for
             print(f"{name:32} skipped: {e}", flush=True)
             continue
