@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from kg.query import catalogue, run
 from kg.reason import materialise
-from kg.store import Store
+from kg.store import Store, open_store
 
 CATALOGUE_DATA = Path(__file__).parent / "data" / "catalogue.trig"
 # one value for every required parameter of the catalogue, on the catalogue corpus
@@ -31,6 +31,13 @@ EXAMPLE_OVERRIDES = {
         "date": "2025-07-01",
     },
 }
+
+
+def build_catalogue_store(path: Path) -> None:
+    """An embedded store at `path` holding the catalogue corpus and what the ontology infers from it."""
+    with open_store(path) as st:
+        st._s.bulk_load(path=str(CATALOGUE_DATA), format=ox.RdfFormat.TRIG)
+        materialise(st)
 
 
 def example_params(q) -> dict[str, str]:

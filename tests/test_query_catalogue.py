@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.query import catalogue, find, run
-from kg.reason import materialise
 from kg.store import open_store
 
-DATA = Path(__file__).parent / "data" / "catalogue.trig"
+from .remote_checks import build_catalogue_store
+
 JG, YY, ZX = "溪岚建工集团有限公司", "环江医院", "溪岚第一中学"
 HJ = "环江街道区域化党建联席会议"
 
@@ -24,9 +23,7 @@ HJ = "环江街道区域化党建联席会议"
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("catalogue") / "store"
-    with open_store(path) as st:
-        st._s.bulk_load(path=str(DATA), format=ox.RdfFormat.TRIG)
-        materialise(st)
+    build_catalogue_store(path)
     st = open_store(path, read_only=True)
     yield st
     st.close()

@@ -11,19 +11,16 @@ import pytest
 from rich.cells import cell_len
 
 from kg.query import QueryError, bind, catalogue, parse, run
-from kg.reason import materialise
 from kg.store import open_store
 
 from .conftest import DEV, read_jsonl, run_kg
-from .remote_checks import CATALOGUE_DATA
+from .remote_checks import build_catalogue_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("query") / "store"
-    with open_store(path) as st:
-        st._s.bulk_load(path=str(CATALOGUE_DATA), format=ox.RdfFormat.TRIG)
-        materialise(st)
+    build_catalogue_store(path)
     return path
 
 

@@ -9,15 +9,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
-from kg.reason import materialise
-from kg.store import open_store
-
 from .conftest import ROOT, run_kg
-from .remote_checks import CATALOGUE_DATA
+from .remote_checks import build_catalogue_store
 from .servers import free_port, stop, wait_for_http
 
 
@@ -25,9 +21,7 @@ from .servers import free_port, stop, wait_for_http
 def served(tmp_path_factory):
     """`kg serve` over the catalogue corpus; yields (base URL, what it printed so far)."""
     store = tmp_path_factory.mktemp("serve") / "store"
-    with open_store(store) as st:
-        st._s.bulk_load(path=str(CATALOGUE_DATA), format=ox.RdfFormat.TRIG)
-        materialise(st)
+    build_catalogue_store(store)
     port = free_port()
     log = store.parent / "serve.log"
     with log.open("wb") as fh:
