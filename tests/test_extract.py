@@ -31,6 +31,11 @@ def read(name: str):
     return x, facts
 
 
+def related(facts, relation: str) -> set[tuple[str, str]]:
+    """The (subject, object) pairs of one relation among `read`'s facts."""
+    return {(s, o) for r, s, o, _ in facts if r == relation}
+
+
 @pytest.fixture(scope="module")
 def beishan():
     return read("beishan_lianxi.txt")
@@ -654,7 +659,7 @@ def test_members_of_a_party_building_community():
 def test_projects_launched_by_subjects_meetings_committees_and_lists():
     _, facts = read("jinhua_wucheng_projects.txt")
     jm, street = "城东街道联席会议", "中共金华市婺城区城东街道工作委员会"
-    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    launched = related(facts, "launched")
     assert {
         (jm, "红色物业服务清单"),  # 联席会议发布了“X”
         (street, "邻里守望志愿服务行动"),  # 街道党工委现场启动“X”
@@ -675,7 +680,7 @@ def test_projects_launched_by_subjects_meetings_committees_and_lists():
 
 def test_presenters_and_their_recipients():
     _, facts = read("xuzhou_yunlong_plaques.txt")
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    given = related(facts, "presented_to")
     assert {
         ("韦叙白", "徐州汉风文化传媒有限公司"),
         ("韦叙白", "徐州市云龙区彭城社区卫生服务中心"),
@@ -780,7 +785,7 @@ def test_brands_platforms_and_services_launched_and_certificates_given():
     向A党支部书记甲颁发聘书 (the person)."""
     _, facts = read("ganzhou_zhanggong_launches.txt")
     street = "中共赣州市章贡区赣江街道工作委员会"
-    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    launched = related(facts, "launched")
     assert {
         (street, "江畔红区域化党建品牌"),
         (street, "江畔e家线上服务平台"),
@@ -788,7 +793,7 @@ def test_brands_platforms_and_services_launched_and_certificates_given():
         ("赣江街道", "郁孤台志愿岗"),
         ("赣州章贡文化传媒有限公司", "古城记忆公益摄影项目"),
     } <= launched
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    given = related(facts, "presented_to")
     assert given == {
         ("闵照川", "赣州章贡文化传媒有限公司"),
         ("闵照川", "江西赣南律师事务所"),
@@ -813,7 +818,7 @@ def test_members_added_by_xinzeng_and_pairs_made_by_jiewei():
 def test_two_presentations_in_one_sentence():
     """甲为A、B颁发牌匾，乙向C授予“X”称号: each giver with the recipients of their own clause."""
     _, facts = read("changsha_yuelu_mixed_forms.txt")
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    given = related(facts, "presented_to")
     assert given == {
         ("文照影", "湖南湘麓文化传播有限公司"),
         ("文照影", "长沙橘洲物业管理有限公司"),
@@ -824,7 +829,7 @@ def test_two_presentations_in_one_sentence():
 def test_a_project_launched_in_the_clause_after_by_the_same_launcher():
     """会议正式启动“X”工程，“Y”服务品牌同步发布: Y, named without its launcher, is launched by X's."""
     _, facts = read("changsha_yuelu_mixed_forms.txt")
-    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    launched = related(facts, "launched")
     jm = "橘子洲街道洲上红党建联盟"
     assert launched == {(jm, "洲头微心愿圆梦工程"), (jm, "橘洲志愿汇服务品牌")}
 
@@ -841,7 +846,7 @@ def test_members_covered_by_a_list_and_taken_in_passively():
         "烟台市芝罘区向阳小学",
         "烟台渤海湾物流有限公司",
     }
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    given = related(facts, "presented_to")
     assert ("尹溯川", "烟台渤海湾物流有限公司") in given  # 甲、乙共同为A、B授牌
     pairs = {frozenset((s, o)) for r, s, o, _ in facts if r == "co_builds_with"}
     assert frozenset(("烟台渤海湾物流有限公司党支部", "朝阳社区党委")) in pairs  # A、B分别与C、D
@@ -892,7 +897,7 @@ def test_people_with_no_title_who_receive_a_certificate():
     """甲为乙、丙颁发…聘书 and 为新任兼职委员乙、丙颁发聘书: 乙 and 丙 are people (every item a
     whole name with a known surname); 为社区颁发证书, 为辖区企业颁发奖杯 name no one."""
     _, facts = read("yantai_zhifu_lists.txt")
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    given = related(facts, "presented_to")
     assert {("卜暖阳", "栾晓川"), ("卜暖阳", "邵听雨")} <= given
     assert {("尹溯川", "苗望帆"), ("尹溯川", "包听澜")} <= given  # 为新任兼职委员甲、乙颁发聘书
     text = "向阳街道党工委书记卜暖阳为社区颁发证书，为辖区企业颁发奖杯，为袁晓川颁发聘书。"
@@ -937,7 +942,7 @@ def test_committees_listed_by_their_full_names():
 def test_a_project_that_starts_at_the_meeting():
     """会上，“X”共建项目正式启动: the meeting's joint meeting launched it (正式 ends the name)."""
     _, facts = read("shaoxing_yuecheng_joiners.txt")
-    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    launched = related(facts, "launched")
     assert launched == {("府山街道古城红党建联盟", "府山古城夜巡共建项目")}
 
 
@@ -983,7 +988,7 @@ def test_applications_granted_in_the_clause_and_members_added_after_the_member_n
 def test_projects_launched_by_partners():
     """A联合B推出“X”; A与B共同发起“Y”; A携手B、C启动“Z”: every unit named launches it."""
     _, facts = read("yichang_xiling_colaunch.txt")
-    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    launched = related(facts, "launched")
     assert launched == {
         ("云集街道峡江红党建联盟", "江岸红色课堂研学项目"),
         ("宜昌峡江文化旅游发展有限公司", "江岸红色课堂研学项目"),
@@ -1000,13 +1005,13 @@ def test_chair_taken_over_from_a_hand():
     after it)."""
     _, facts = read("liuzhou_chengzhong_handover.txt")
     jm = "公园街道柳江红党建联盟"
-    assert {(s, o) for r, s, o, _ in facts if r == "rotating_chair"} == {("广西柳岸文化传媒有限公司", jm)}
+    assert related(facts, "rotating_chair") == {("广西柳岸文化传媒有限公司", jm)}
 
 
 def test_a_second_award_in_the_clause_after():
     """乙为A颁发…奖牌，为B颁发…证书: 乙 gives to both."""
     _, facts = read("liuzhou_chengzhong_handover.txt")
-    given = {(s, o) for r, s, o, _ in facts if r == "presented_to"}
+    given = related(facts, "presented_to")
     assert {("龙照溪", "柳州龙城物流有限公司"), ("龙照溪", "广西柳江律师事务所")} <= given
 
 
@@ -1039,7 +1044,7 @@ def test_people_appointed_by_a_list_verb_and_given_their_letters_by_count():
 def test_chair_named_after_a_colon():
     """联盟本年度轮值主席单位：A。"""
     _, facts = read("quanzhou_licheng_committees.txt")
-    chairs = {(s, o) for r, s, o, _ in facts if r == "rotating_chair"}
+    chairs = related(facts, "rotating_chair")
     assert chairs == {("泉州刺桐文旅集团有限公司", "开元街道刺桐红党建联盟")}
 
 
@@ -1055,7 +1060,7 @@ def test_projects_launched_by_the_assembly_at_a_ceremony_and_by_who_built_them()
     """大会启动“X”行动; 会议期间还举行了“Y”项目启动仪式 (the joint meeting); A打造的“Z”品牌当天正式
     发布 (A)."""
     _, facts = read("jiaxing_nanhu_launch_ceremony.txt")
-    launched = {(s, o) for r, s, o, _ in facts if r == "launched"}
+    launched = related(facts, "launched")
     jm = "建设街道红船旁党建联盟"
     assert launched == {
         (jm, "百企联百户帮扶行动"),
