@@ -79,9 +79,9 @@ LIST_BELOW = re.compile(r"[^，。；]{0,8}?(?:名单|名录)?(?:如下|分别�
 LINE_SEPARATORS = re.compile(r"[\s、，,；;。]*")
 # a line that is a heading or a table's cell, not a sentence: 首批成员单位名单, 序号, 联系人
 CELL = re.compile(r"[^，。；！？,;!?]{1,20}")
-ITEM_NUMBER = re.compile(
-    r"\s*(?:\d+[.、．)]?|[（(]\d+[）)]|[一二三四五六七八九十]+、)\s*"
-)  # 1. / 1 / （1） / 一、
+# the number of an item in a list: 1. / 1 (before a space) / （1） / 一、
+NUMBER = r"\d+[.、．)]|\d+(?=\s)|[（(]\d+[）)]|[一二三四五六七八九十]+、"
+ITEM_NUMBER = re.compile(rf"\s*(?:{NUMBER}|\d+)\s*")  # the number a line begins with (a cell's bare 1 too)
 MAX_CELLS = 6  # cells in a row of a table without a unit (序号, 联系人, a name …) before the list ends
 # a list in the clause after a joining verb: …加入“观商盟”，(其中)包括…
 LIST_AFTER = re.compile(r"[，,](?:其中)?(?:包括|分别是|分别为|有)[：:]?")
@@ -101,8 +101,7 @@ PAIR_SEP = re.compile(r"\s*(?:——|—|－|-|~|～|与|和|同|：|:|结对|�
 LIST_SEP = re.compile(r"[、,，]|和|与|及|以及")
 ALL_PARTIES = re.compile(r"[三四五六七八九多各]方|共同")
 MANY_SIDES = re.compile(r"[三四五六七八九多]方")  # after the verb: 签订…三方共建协议
-# the number of an item in a list: 1. / （1） / 一、
-LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．)]|\d+(?=\s)|[（(]\d+[）)]|[一二三四五六七八九十]+、)?\s*")
+LIST_NUMBER = re.compile(rf"^\s*(?:{NUMBER})?\s*")  # an item's number, if any, to strip
 
 
 # words before the noun of a group that only point back to it: 上述5家新, 新加入的3家, 两家, 3名新任
