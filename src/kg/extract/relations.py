@@ -184,6 +184,10 @@ class Words:
         self.launched_by = re.compile(rel["launched_by"])
         self.launched_after = re.compile(rel["launched_after"])
         self.present_re = _alternation(rel["present_verbs"])
+        # 联盟专委会, 联席会议专门委员会 …: the committees in general, not one of them
+        self.generic_committees = frozenset(
+            kind + word for kind in rel["committee_not_name_kinds"] for word in rel["committee_words"]
+        )
         self.unit_phrase_re = re.compile(f"(?:{_alternation(rel['unit_nouns']).pattern})(?:党组织|代表)?")
         self.list_appoint_re = _alternation(rel["appoint_list_verbs"])
         self.post_slot_re = re.compile(
@@ -800,7 +804,7 @@ class Relations:
             for mm in st.mentions
             if (ref := st.ref(mm)) is not None and ref.type == "Committee" and not NUMBERED.search(ref.name)
         ]
-        full = [n for n in full if n not in self.rel["committee_not_names"]]  # 联盟专委会分别为…
+        full = [n for n in full if n not in self.w.generic_committees]  # 联盟专委会分别为…
         # (“X”专门委员会 is one committee: its elliptical reading X专委会 is not another)
         names = [i + "专委会" for i in elliptical(st.text, heads) if not any(i + h in full for h in heads)]
         for name in names + full:
